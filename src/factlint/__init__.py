@@ -1,0 +1,3 @@
+"""factlint: source reconciliation and fact-checking for newsrooms."""
+
+__version__ = "0.1.0"

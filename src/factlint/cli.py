@@ -1,0 +1,162 @@
+"""The ``factlint`` command line: each command's docstring is its ``--help``, with an example."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factlint import __version__
+from factlint.ingest import DEFAULT_MAX_BYTES
+from factlint.model import Report, Severity
+
+
+class ExitCode(enum.IntEnum):
+    """What the process tells its caller."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1024**2,
+          "mib": 1024**2, "g": 1000**3, "gb": 1024**3, "gib": 1024**3}
+
+
+class ByteSize(click.ParamType):
+    """A size such as ``10MB``, ``500KiB`` or ``2000000``."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:  # noqa: D102 - click hook
+        if isinstance(value, int):
+            return value
+        match = _SIZE.match(str(value))
+        unit = (match.group(2) or "").lower() if match else ""
+        if not match or unit not in _UNITS:
+            self.fail(f"{value!r} is not a size such as 10MB or 500KB", param, ctx)
+        return int(float(match.group(1)) * _UNITS[unit])
+
+
+def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads sources shares: PATHS and ``--max-size``."""
+
+    @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+    @click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB",
+                  help="Skip files larger than this (FL905).")
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def _build(paths: tuple[str, ...], max_size: int) -> Report:
+    from factlint.pipeline import build_report
+
+    return build_report(paths, max_bytes=max_size)
+
+
+def _print_problems(report: Report) -> None:
+    from factlint.report.text import format_line
+
+    sources = {source.id: source for source in report.sources}
+    for finding in report.findings:
+        if finding.code.startswith("FL9"):
+            click.echo(format_line(finding, sources), err=True)
+
+
+def _no_input(report: Report) -> None:
+    if not report.sources:
+        click.echo("factlint: no readable input among: " + " ".join(report.inputs), err=True)
+        sys.exit(ExitCode.USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """Find where news sources disagree before publication."""
+
+
+@main.command()
+@reading_options
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A table for people or JSON for scripts.")
+def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
+    """List the sources read from PATHS (files and folders) with their metadata.
+
+    Example: factlint sources fixtures/amazon-anthropic --format json
+    """
+    from factlint.report.summary import file_rows
+
+    report = _build(paths, max_size)
+    rows = file_rows(report)
+    if output_format == "json":
+        from factlint.report.json_report import dumps
+
+        click.echo(dumps(rows), nl=False)
+    else:
+        from factlint.report.terminal import print_sources
+
+        print_sources(rows)
+    _print_problems(report)
+    _no_input(report)
+
+
+@main.command()
+@reading_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML report to write [default: reports/NAME.html, NAME from the input].")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the JSON report here.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              default="never", show_default=True,
+              help="Exit 1 when a finding is at or over this severity.")
+@click.option("--force", is_flag=True, help="Replace output files that factlint did not write.")
+def report(paths: tuple[str, ...], max_size: int, output: Path | None, json_path: Path | None,
+           fail_on: str, force: bool) -> None:
+    """Write the HTML discrepancy report (and optionally JSON) for the sources in PATHS.
+
+    Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html
+    """
+    from factlint.report.html_report import render_html
+    from factlint.report.json_report import render_json
+    from factlint.report.output import OutputRefused, write_report
+
+    result = _build(paths, max_size)
+    _print_problems(result)
+    _no_input(result)
+    output = output or Path("reports") / f"{_report_name(paths)}.html"
+    protected = [*result.inputs, *(source.path for source in result.sources)]
+    try:
+        written = [write_report(output, render_html(result), protected, force)]
+        if json_path is not None:
+            written.append(write_report(json_path, render_json(result), protected, force))
+    except OutputRefused as exc:
+        raise click.UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise click.UsageError(f"cannot write the report: {exc}") from exc
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    if fail_on != "never":
+        threshold = Severity(fail_on).rank
+        if any(found.severity.rank >= threshold for found in result.findings):
+            sys.exit(ExitCode.FINDINGS)
+
+
+def _report_name(paths: tuple[str, ...]) -> str:
+    """The name of a single input folder or file, else ``report``."""
+    if len(paths) == 1:
+        name = Path(paths[0]).resolve().name
+        stem = Path(name).stem if Path(paths[0]).is_file() else name
+        cleaned = re.sub(r"[^\w.-]+", "-", stem).strip(".-")
+        if cleaned:
+            return cleaned
+    return "report"

@@ -1,0 +1,217 @@
+"""Title, outlet, byline, URL and publication date, each with where it came from.
+
+Front matter and HTML ``<meta>`` come first; then the text itself: a byline line near the top
+("Reuters | November 22, 2024", "By Jane Doe"), a wire dateline ("NEW YORK, Nov 22 (Reuters) -")
+and a "Published:" line. Every date found is kept in ``dates`` under its own key; the
+publication date is never invented: no date found means None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from factlint.ingest.dates import parse_iso, parse_written
+
+# Metadata key spellings, compared after lower-casing and removing "_", "-", ":" and ".".
+PUBLISHED_KEYS = ("date", "published", "publishedat", "publishedon", "publishdate", "pubdate",
+                  "datepublished", "publicationdate", "articlepublishedtime", "dcdate",
+                  "dctermsdate", "dcdateissued", "time")
+TITLE_KEYS = ("title", "headline", "ogtitle", "twittertitle", "dctitle", "h1")
+OUTLET_KEYS = ("outlet", "publisher", "publication", "sitename", "ogsitename", "source",
+               "newspaper", "agency", "dcpublisher")
+AUTHOR_KEYS = ("byline", "author", "authors", "by", "creator", "dccreator", "articleauthor")
+URL_KEYS = ("canonical", "canonicalurl", "url", "link", "permalink", "sourcelink", "sourceurl",
+            "ogurl")
+
+_BYLINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
+_BY = re.compile(r"^by\s+(?P<who>\S.*)$", re.IGNORECASE)
+_PUBLISHED_LINE = re.compile(
+    r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+)$", re.IGNORECASE
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,40})/)\s*[-–—]{1,2}\s"
+)
+_HEAD_LINES = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class Metadata:
+    """What :func:`detect` found, and the problems met on the way as ``(kind, detail)``."""
+
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None
+    dates: dict[str, str] = dataclasses.field(default_factory=dict)
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: str) -> Metadata:
+    """Combine front matter, HTML metadata and the text's own byline and dateline."""
+    dates: dict[str, str] = {}
+    problems: list[tuple[str, str]] = []
+    published, published_from = None, None
+
+    for key, value in _walk(front_matter):
+        parsed = parse_iso(value) if isinstance(value, str) else None
+        if parsed:
+            dates[key] = parsed[1]
+            if published is None and "." not in key and _norm(key) in PUBLISHED_KEYS:
+                published, published_from = parsed[0], "front_matter"
+        elif "." not in key and _norm(key) in PUBLISHED_KEYS and isinstance(value, str):
+            written, _ = parse_written(value)
+            if written:
+                dates[key] = written.isoformat()
+                published, published_from = published or written, published_from or "front_matter"
+            else:
+                problems.append(("bad_date", f"front matter field {key!r} is not a date: {value!r}"))
+
+    for key, value in sorted(html_meta.items()):
+        if _norm(key) in PUBLISHED_KEYS:
+            written, _ = parse_written(value)
+            if written:
+                dates[f"html:{key}"] = written.isoformat()
+                if published is None:
+                    published, published_from = written, "html_meta"
+
+    head = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
+    byline = _byline(head)
+    if byline.date:
+        dates["byline"] = byline.date.isoformat()
+        if published is None:
+            published, published_from = byline.date, "byline"
+    dateline = _dateline(text)
+    if dateline.date:
+        dates["dateline"] = dateline.date.isoformat()
+        if published is None:
+            published, published_from = dateline.date, "dateline"
+    stated = _published_line(head)
+    if stated:
+        dates["text"] = stated.isoformat()
+        if published is None:
+            published, published_from = stated, "text"
+    for partial, where in ((byline.partial, "byline"), (dateline.partial, "dateline")):
+        if partial and published is None:
+            dates[where] = partial
+            problems.append(("partial_date", f"the {where} gives {partial[2:]} without a year; "
+                             "the publication date is left unknown"))
+
+    title = _first_text(front_matter, TITLE_KEYS) or _first_text(html_meta, TITLE_KEYS)
+    outlet = (_first_text(front_matter, OUTLET_KEYS) or _first_text(html_meta, OUTLET_KEYS)
+              or byline.outlet or dateline.agency)
+    author = _first_text(front_matter, AUTHOR_KEYS) or _first_text(html_meta, AUTHOR_KEYS)
+    return Metadata(
+        title=title,
+        outlet=outlet,
+        byline=author or byline.text,
+        url=_url(front_matter, html_meta),
+        published=published,
+        published_from=published_from,
+        dates=dict(sorted(dates.items())),
+        problems=tuple(problems),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class _Line:
+    text: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    date: dt.date | None = None
+    partial: str | None = None
+
+
+def _byline(head: list[str]) -> _Line:
+    """The first short line near the top made of an outlet, a "By ..." and/or a date."""
+    for line in head:
+        words = line.split()
+        if len(words) > 16:
+            continue
+        date, partial, outlet, author = None, None, None, None
+        for part in _BYLINE_SPLIT.split(line):
+            part = part.strip(" ,")
+            if not part:
+                continue
+            whole, month_day = parse_written(part)
+            by = _BY.match(part)
+            if whole and date is None:
+                date = whole
+            elif month_day and partial is None:
+                partial = month_day
+            elif by and len(by.group("who").split()) <= 6 and by.group("who")[:1].isupper():
+                author = by.group("who")
+            elif outlet is None and len(part.split()) <= 5 and part[:1].isupper():
+                outlet = part
+        if date or partial or author:
+            separated = len(_BYLINE_SPLIT.split(line)) > 1
+            return _Line(text=line, outlet=outlet if separated else None, date=date,
+                         partial=partial)
+    return _Line()
+
+
+def _dateline(text: str) -> _Line:
+    """A wire dateline at the start of one of the first paragraphs."""
+    for paragraph in text.split("\n", 12)[:12]:
+        match = _DATELINE.match(paragraph.strip())
+        if not match:
+            continue
+        date, partial = parse_written(match.group("date")) if match.group("date") else (None, None)
+        agency = (match.group("agency") or match.group("wire") or "").strip() or None
+        return _Line(agency=agency, date=date, partial=partial)
+    return _Line()
+
+
+def _published_line(head: list[str]) -> dt.date | None:
+    for line in head:
+        match = _PUBLISHED_LINE.match(line)
+        if match:
+            whole, _ = parse_written(match.group("date"))
+            if whole:
+                return whole
+    return None
+
+
+def _walk(mapping: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Every leaf of nested front matter as ``(dotted.key, value)``, in file order."""
+    for key, value in mapping.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            yield from _walk(value, dotted + ".")
+        else:
+            yield dotted, value
+
+
+def _norm(key: str) -> str:
+    return re.sub(r"[_\-:. ]", "", key.lower())
+
+
+def _first_text(mapping: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first value among ``keys`` that gives a name: a string, a list's first, a ``name``."""
+    normalised = {_norm(key): value for key, value in reversed(list(mapping.items()))}
+    for key in keys:
+        value = normalised.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        if isinstance(value, Mapping):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _url(front_matter: Mapping[str, Any], html_meta: Mapping[str, str]) -> str | None:
+    """The first absolute http(s) URL among the URL keys, else the first relative one."""
+    found = [_first_text(front_matter, (key,)) or _first_text(html_meta, (key,)) for key in URL_KEYS]
+    candidates = [value for value in found if value]
+    for value in candidates:
+        if re.match(r"https?://", value, re.IGNORECASE):
+            return value
+    return candidates[0] if candidates else None

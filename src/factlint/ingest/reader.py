@@ -1,0 +1,117 @@
+"""One file to one :class:`Source`: decode, split front matter, clean the body, detect metadata.
+
+``parse_source`` never raises on content: what cannot be read becomes an FL9xx :class:`Finding`,
+and what can be read with trouble becomes a Source carrying its problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from factlint.ingest import problems as kinds
+from factlint.ingest.decode import BinaryData, decode
+from factlint.ingest.frontmatter import split_front_matter
+from factlint.ingest.html import html_to_text, looks_like_html
+from factlint.ingest.markdown import looks_like_markdown, markdown_to_text
+from factlint.ingest.metadata import detect
+from factlint.ingest.problems import problem
+from factlint.ingest.textbuilder import TextBuilder
+from factlint.model import Finding, Source
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_PROBLEM_KINDS = {"bad_date": kinds.BAD_DATE, "partial_date": kinds.PARTIAL_DATE}
+
+
+def read_source(
+    path: str | os.PathLike[str],
+    source_id: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Source | Finding:
+    """Read the file at ``path``; a file that cannot be read gives an FL9xx finding instead."""
+    shown = Path(path).as_posix()
+    source_id = source_id or Path(path).name
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            return problem(kinds.TOO_LARGE, shown, f"file of {_megabytes(size)} is over the "
+                           f"{_megabytes(max_bytes)} limit; skipped", source_id)
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return problem(kinds.UNREADABLE, shown, "a folder, not a file", source_id)
+    except OSError as exc:
+        return problem(kinds.UNREADABLE, shown, f"cannot be read: {exc.strerror or exc}", source_id)
+    return parse_source(data, shown, source_id, max_bytes)
+
+
+def parse_source(
+    data: bytes, path: str, source_id: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Source | Finding:
+    """Turn the bytes of the file ``path`` into a Source, or an FL9xx finding when they are unusable."""
+    if len(data) > max_bytes:
+        return problem(kinds.TOO_LARGE, path, f"file is over the {_megabytes(max_bytes)} limit; skipped",
+                       source_id)
+    if not data.strip():
+        return problem(kinds.EMPTY, path, "empty file", source_id)
+    try:
+        decoded = decode(data)
+    except BinaryData as exc:
+        return problem(kinds.BINARY, path, f"binary data, not text ({exc}); skipped", source_id)
+    found: list[Finding] = []
+    if decoded.fallback:
+        found.append(problem(kinds.ENCODING, path, f"not valid UTF-8; decoded as "
+                             f"{decoded.encoding}", source_id))
+    original = decoded.text
+    front = split_front_matter(original)
+    if front.error:
+        found.append(problem(kinds.FRONT_MATTER, path, f"{front.error}; metadata ignored, body "
+                             "kept", source_id))
+    builder = TextBuilder(original)
+    body = original[front.body_start :]
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES or looks_like_html(body):
+        body_format = "html"
+        html_meta = html_to_text(builder, front.body_start, len(original))
+    elif suffix in MARKDOWN_SUFFIXES or front.syntax or looks_like_markdown(body):
+        body_format = "markdown"
+        html_meta = markdown_to_text(builder, front.body_start, len(original))
+    else:
+        body_format = "text"
+        first = len(body) - len(body.lstrip())
+        builder.copy(front.body_start + first, len(original))
+        html_meta = {}
+    text, offsets = builder.build()
+    if not text.strip():
+        if not front.meta:
+            return problem(kinds.EMPTY, path, "no text once markup is removed", source_id)
+        found.append(problem(kinds.EMPTY, path, "metadata but no body text", source_id))
+
+    meta = detect(front.meta, html_meta, text)
+    found.extend(problem(_PROBLEM_KINDS[kind], path, detail, source_id)
+                 for kind, detail in meta.problems)
+    return Source(
+        id=source_id,
+        path=path,
+        format=f"{front.syntax}+{body_format}" if front.syntax else body_format,
+        encoding=decoded.encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        offsets=offsets,
+        title=meta.title,
+        outlet=meta.outlet,
+        byline=meta.byline,
+        url=meta.url,
+        published=meta.published,
+        published_from=meta.published_from,
+        dates=meta.dates,
+        meta=front.meta,
+        problems=tuple(found),
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,290 @@
+"""The plain records passed between stages: frozen dataclasses that serialise to JSON and back.
+
+Every stage reads and returns these types only; nothing here imports a stage. ``to_dict`` and
+``from_dict`` are the one serialisation that every reporter and the JSON report are views of.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections.abc
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Larger is more severe: info 1, warning 2, error 3."""
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into ``Source.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+
+@dataclasses.dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in the clean text back to the decoded original file.
+
+    ``runs`` are ``(clean_start, clean_len, orig_start, orig_len)``, sorted and contiguous in clean
+    text. A run with equal lengths was copied character for character; any other run replaced its
+    original (an entity decoded, a separator inserted) and all its characters map to
+    ``orig_start``. ``line_starts`` are the offsets where each line of the original begins.
+    """
+
+    runs: tuple[tuple[int, int, int, int], ...]
+    line_starts: tuple[int, ...]
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [run[0] for run in self.runs]
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of clean offset ``offset`` (the end of text maps past the last run)."""
+        if not self.runs:
+            return 0
+        index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        clean_start, clean_len, orig_start, orig_len = self.runs[index]
+        if offset >= clean_start + clean_len:
+            return orig_start + orig_len
+        if clean_len == orig_len:
+            return orig_start + (offset - clean_start)
+        return orig_start
+
+    def is_copied(self, offset: int) -> bool:
+        """True when the clean character at ``offset`` is a verbatim copy of the original's."""
+        if not self.runs:
+            return False
+        index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        clean_start, clean_len, _, orig_len = self.runs[index]
+        return clean_start <= offset < clean_start + clean_len and clean_len == orig_len
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the original file of clean offset ``offset``."""
+        original = self.to_original(offset)
+        line = bisect.bisect_right(self.line_starts, original) - 1
+        return line + 1, original - self.line_starts[line] + 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Evidence:
+    """A quote that supports a finding, located in its source."""
+
+    source_id: str
+    quote: str
+    span: Span | None = None
+    claim_id: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """Something an editor should look at, from a rule or from reading the input."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    path: str | None = None
+    source_id: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    explanation: str = ""
+    fix: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """One article as read: metadata with provenance, clean body text and its offset map."""
+
+    id: str
+    path: str
+    format: str
+    encoding: str
+    sha256: str
+    text: str
+    offsets: OffsetMap
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None
+    dates: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    meta: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    problems: tuple[Finding, ...] = ()
+
+    @property
+    def words(self) -> int:
+        """Number of whitespace-separated words in the clean text."""
+        return len(self.text.split())
+
+
+@dataclasses.dataclass(frozen=True)
+class Quantity:
+    """A number with its unit and the interval its qualifier allows.
+
+    ``low``/``high`` of None mean unbounded; "up to $25B" is ``[0, 25e9]``, "more than $100B" is
+    ``(100e9, None)``. Two quantities agree when their intervals overlap.
+    """
+
+    value: float | None
+    unit: str
+    low: float | None = None
+    high: float | None = None
+    low_closed: bool = True
+    high_closed: bool = True
+    qualifier: str | None = None
+    vague: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class TimeRef:
+    """A time a claim speaks of: an interval with its precision and how it was resolved."""
+
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str | None = None
+    resolution: str = "unresolved"
+
+
+@dataclasses.dataclass(frozen=True)
+class Role:
+    """A person holding (or having held) a title at an organisation."""
+
+    person: str
+    title: str
+    organisation: str | None = None
+    former: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Entity:
+    """A canonical organisation or person from the knowledge base, or a candidate from text."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Claim:
+    """One checkable assertion found in a source."""
+
+    id: str
+    source_id: str
+    span: Span
+    text: str
+    sentence: str
+    attribute: str
+    extractor: str
+    subject: str | None = None
+    counterparty: str | None = None
+    aspect: str | None = None
+    quantity: Quantity | None = None
+    time: TimeRef | None = None
+    role: Role | None = None
+    refers_to: TimeRef | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ClaimGroup:
+    """Claims that speak of the same fact, with the consensus and each claim's agreement."""
+
+    key: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    consensus: Quantity | None = None
+    scores: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    label: str | None = None
+    reason: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """Everything one run produced, in the order it was read; the JSON report is its ``to_dict``."""
+
+    version: str
+    inputs: tuple[str, ...]
+    sources: tuple[Source, ...]
+    findings: tuple[Finding, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    groups: tuple[ClaimGroup, ...] = ()
+
+
+def to_dict(record: Any) -> Any:
+    """A JSON-compatible view of a record (dates as ISO strings, tuples as lists)."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, enum.Enum):
+        return record.value
+    if isinstance(record, dt.date):
+        return record.isoformat()
+    if isinstance(record, Mapping):
+        return {str(key): to_dict(value) for key, value in record.items()}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(value) for value in record]
+    return record
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Rebuild a record of type ``cls`` from ``to_dict`` output."""
+    hints = _hints(cls)
+    kwargs = {
+        field.name: _decode(hints[field.name], data[field.name])
+        for field in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if field.name in data
+    }
+    return cls(**kwargs)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None or hint is Any:
+        return value
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in args if arg is not type(None)]
+        return _decode(options[0], value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], item) for item in value)
+        return tuple(_decode(arg, item) for arg, item in zip(args, value, strict=True))
+    if origin in (dict, Mapping, collections.abc.Mapping):
+        return {key: _decode(args[1], item) for key, item in value.items()}
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            return from_dict(hint, value)
+        if issubclass(hint, enum.Enum):
+            return hint(value)
+        if hint is dt.date:
+            return dt.date.fromisoformat(value)
+        if hint is float:
+            return float(value)
+    return value

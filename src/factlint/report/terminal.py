@@ -1,0 +1,44 @@
+"""Terminal tables with rich; colour and width adapt to the terminal, plain text when piped."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_sources(rows: list[dict[str, Any]], console: Console | None = None) -> None:
+    """A table of the files read: id, publication date with provenance, outlet, title, words."""
+    if console is None:
+        console = Console(highlight=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console.width = 200  # piped or captured: no screen to fit, so do not cut columns
+    table = Table(show_edge=False, pad_edge=False)
+    widest_id = max((len(row["id"] or row["path"] or "") for row in rows), default=2)
+    table.add_column("id", no_wrap=True, min_width=min(widest_id, 40))
+    table.add_column("published", no_wrap=True, min_width=24)
+    table.add_column("words", justify="right", no_wrap=True, min_width=5)
+    table.add_column("problems", justify="right", no_wrap=True, min_width=8)
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", min_width=8, ratio=1)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=8, ratio=2)
+    for row in rows:
+        if not row["readable"]:
+            published = "[red]not read[/red]"
+        elif row["published"]:
+            published = f"{row['published']} [dim]({row['published_from']})[/dim]"
+        else:
+            published = "[yellow]unknown[/yellow]"
+        table.add_row(
+            _plain(row["id"] or row["path"]), published, str(row["words"]),
+            str(len(row["problems"])), _plain(row["outlet"] or ""), _plain(row["title"] or ""),
+        )
+    console.print(table)
+
+
+def _plain(text: str) -> str:
+    """Source text shown literally: rich markup escaped, control characters made visible."""
+    from rich.markup import escape
+
+    return escape("".join(char if char.isprintable() else "?" for char in text))
