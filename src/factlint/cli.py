@@ -26,8 +26,19 @@ class ExitCode(enum.IntEnum):
 
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1024**2,
-          "mib": 1024**2, "g": 1000**3, "gb": 1024**3, "gib": 1024**3}
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1000,
+    "kb": 1000,
+    "kib": 1024,
+    "m": 1000**2,
+    "mb": 1024**2,
+    "mib": 1024**2,
+    "g": 1000**3,
+    "gb": 1024**3,
+    "gib": 1024**3,
+}
 
 
 class ByteSize(click.ParamType):
@@ -35,7 +46,7 @@ class ByteSize(click.ParamType):
 
     name = "size"
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> int:  # noqa: D102 - click hook
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
         if isinstance(value, int):
             return value
         match = _SIZE.match(str(value))
@@ -49,8 +60,13 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads sources shares: PATHS and ``--max-size``."""
 
     @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-    @click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB",
-                  help="Skip files larger than this (FL905).")
+    @click.option(
+        "--max-size",
+        type=ByteSize(),
+        default=DEFAULT_MAX_BYTES,
+        show_default="10MB",
+        help="Skip files larger than this (FL905).",
+    )
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return command(*args, **kwargs)
@@ -87,8 +103,14 @@ def main() -> None:
 
 @main.command()
 @reading_options
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="A table for people or JSON for scripts.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people or JSON for scripts.",
+)
 def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
     """List the sources read from PATHS (files and folders) with their metadata.
 
@@ -112,16 +134,36 @@ def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
 
 @main.command()
 @reading_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The HTML report to write [default: reports/NAME.html, NAME from the input].")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the JSON report here.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              default="never", show_default=True,
-              help="Exit 1 when a finding is at or over this severity.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The HTML report to write [default: reports/NAME.html, NAME from the input].",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the JSON report here.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding is at or over this severity.",
+)
 @click.option("--force", is_flag=True, help="Replace output files that factlint did not write.")
-def report(paths: tuple[str, ...], max_size: int, output: Path | None, json_path: Path | None,
-           fail_on: str, force: bool) -> None:
+def report(
+    paths: tuple[str, ...],
+    max_size: int,
+    output: Path | None,
+    json_path: Path | None,
+    fail_on: str,
+    force: bool,
+) -> None:
     """Write the HTML discrepancy report (and optionally JSON) for the sources in PATHS.
 
     Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html

@@ -1,5 +1,7 @@
-"""How factlint recognises its own output files, so it neither reads them as articles nor lets a
-report overwrite a file that someone else wrote."""
+"""How factlint recognises its own output files.
+
+So that it neither reads its reports as articles nor lets a report overwrite a file someone else wrote.
+"""
 
 from __future__ import annotations
 

@@ -10,9 +10,7 @@ from factlint.ingest import DEFAULT_MAX_BYTES, read_corpus
 from factlint.model import Report
 
 
-def build_report(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Report:
+def build_report(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Read ``paths`` and return everything found; later stages add claims, groups and findings."""
     inputs = tuple(os.fspath(path) for path in paths)
     corpus = read_corpus(inputs, max_bytes=max_bytes)

@@ -29,9 +29,7 @@ class Corpus:
         return self.rejected + tuple(found for source in self.sources for found in source.problems)
 
 
-def read_corpus(
-    paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Corpus:
+def read_corpus(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Read every file named, and every article file (by suffix) inside every folder named."""
     sources: list[Source] = []
     rejected: list[Finding] = []
@@ -54,9 +52,7 @@ def read_corpus(
     return Corpus(tuple(sources), tuple(rejected))
 
 
-def _files(
-    paths: Iterable[str | os.PathLike[str]], rejected: list[Finding]
-) -> Iterator[tuple[Path, str]]:
+def _files(paths: Iterable[str | os.PathLike[str]], rejected: list[Finding]) -> Iterator[tuple[Path, str]]:
     """``(path, id)`` for each file: a folder's files sorted, ids relative to that folder."""
     for given in paths:
         root = Path(given)
@@ -69,22 +65,32 @@ def _files(
             rejected.append(problem(kinds.UNREADABLE, root.as_posix(), "does not exist"))
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, visited: set[Path] | None = None) -> Iterator[Path]:
     """Article files under ``root``, depth first in sorted order.
 
-    Hidden entries, symbolic links and factlint's own reports are passed over.
+    Hidden entries and factlint's own reports are passed over. Links are followed, each real
+    folder once (so a loop ends); a broken link is still yielded, so that reading it reports it.
     """
+    visited = set() if visited is None else visited
     try:
+        real = root.resolve()
+        if real in visited:
+            return
+        visited.add(real)
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(".") or entry.is_symlink():
+        if entry.name.startswith("."):
             continue
         path = Path(root, entry.name)
         if entry.is_dir():
-            yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in SUFFIXES and not is_generated(path):
+            yield from _walk(path, visited)
+        elif (
+            path.suffix.lower() in SUFFIXES
+            and (entry.is_symlink() or entry.is_file())
+            and not is_generated(path)
+        ):
             yield path
 
 

@@ -16,9 +16,17 @@ _MONTHS = {
     name: index
     for index, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -106,14 +114,20 @@ def _valid_month_day(month: int, day: int) -> bool:
 
 
 def _dateparser(text: str) -> dt.date | None:
-    """dateparser for other written forms (other languages); only whole dates with a year."""
-    if not re.search(r"\b\d{4}\b", text) or len(text) > 60:
+    """Dateparser for month names in other languages; only whole dates with a year.
+
+    Numeric forms never reach it: they are ISO or slashed, or they are not dates at all.
+    """
+    if not re.search(r"\b\d{4}\b", text) or not re.search(r"[^\W\d_]{3,}", text) or len(text) > 60:
         return None
     import dateparser
 
     parsed = dateparser.parse(
         text,
-        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-                  "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
     )
     return parsed.date() if parsed else None

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 import tomllib
-from typing import Any
+from typing import Any, ClassVar
 
 import frontmatter
 import yaml
@@ -36,11 +36,18 @@ class FrontMatter:
 
 
 class _BoundedSafeLoader(yaml.SafeLoader):
-    """The safe loader, refusing documents with more aliases than :data:`MAX_ALIASES`."""
+    """The safe loader, refusing documents with more aliases than :data:`MAX_ALIASES`.
+
+    Timestamps stay strings, so that dates are kept exactly as written.
+    """
 
     aliases = 0
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
@@ -50,7 +57,7 @@ class _BoundedSafeLoader(yaml.SafeLoader):
 
 class _YAML(frontmatter.YAMLHandler):
     def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_BoundedSafeLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(fm, Loader=_BoundedSafeLoader)
 
 
 class _TOML(frontmatter.default_handlers.BaseHandler):

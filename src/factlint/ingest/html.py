@@ -15,18 +15,73 @@ from typing import Any
 
 from factlint.ingest.textbuilder import TextBuilder
 
-_SKIPPED = {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
-            "object", "select", "textarea", "button"}
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote",
-           "section", "article", "header", "footer", "aside", "main", "nav", "pre", "hr", "dl",
-           "figure", "figcaption", "form", "fieldset", "address", "details", "summary", "body",
-           "html"}
+_SKIPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "select",
+    "textarea",
+    "button",
+}
+_BLOCKS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "nav",
+    "pre",
+    "hr",
+    "dl",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+}
 _LINES = {"br", "li", "tr", "dt", "dd", "caption"}
 _CELLS = {"td", "th"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
-         "track", "wbr", "param"}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "input",
+    "meta",
+    "link",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+    "param",
+}
 _WORDS = re.compile(r"\S+|\s+")
-_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class _Extractor(HTMLParser):
@@ -36,7 +91,8 @@ class _Extractor(HTMLParser):
         self.base = start
         segment = builder.original[start:end]
         self.segment = segment
-        self.line_offsets = [0] + [m.end() for m in _LINE_BREAK.finditer(segment)]
+        # HTMLParser.getpos() counts lines by "\n" alone, so lone carriage returns must not count.
+        self.line_offsets = [0] + [m.end() for m in re.finditer("\n", segment)]
         self.skip_stack: list[str] = []
         self.meta: dict[str, str] = {}
         self.title_parts: list[str] = []
@@ -169,5 +225,12 @@ def html_to_text(builder: TextBuilder, start: int, end: int) -> dict[str, str]:
 
 def looks_like_html(text: str) -> bool:
     """True when ``text`` starts (after whitespace) with an HTML tag, doctype or comment."""
-    return re.match(r"\s*<(?:!doctype|html|head|body|p|div|article|section|h[1-6]|!--|meta|span|a|"
-                    r"table|ul|ol|main|header)\b", text, re.IGNORECASE) is not None
+    return (
+        re.match(
+            r"\s*<(?:!doctype|html|head|body|p|div|article|section|h[1-6]|!--|meta|span|a|"
+            r"table|ul|ol|main|header)\b",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )

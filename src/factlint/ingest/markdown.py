@@ -22,8 +22,15 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 _PIECES = re.compile(r"\S+|\s+")
 _MAX_NESTING = 8
 _LINE_ENDS = {"list_item_close", "tr_close", "dt_close", "dd_close"}
-_BLOCK_ENDS = {"paragraph_close", "heading_close", "blockquote_close", "bullet_list_close",
-               "ordered_list_close", "table_close", "hr"}
+_BLOCK_ENDS = {
+    "paragraph_close",
+    "heading_close",
+    "blockquote_close",
+    "bullet_list_close",
+    "ordered_list_close",
+    "table_close",
+    "hr",
+}
 
 
 def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0) -> dict[str, str]:
@@ -58,7 +65,7 @@ def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0)
                     meta.setdefault(key, value)
             else:
                 builder.copy(body_start, body_end)
-            builder.separate(body_end)
+            builder.separate()
         elif token.type == "html_block" and token.map:
             found = html_to_text(builder, offset(token.map[0]), offset(token.map[1]))
             for key, value in found.items():
@@ -66,13 +73,13 @@ def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0)
         if token.type == "heading_close":
             heading_level = ""
         if token.type == "paragraph_close" and token.hidden:
-            builder.newline(builder.length)  # a paragraph in a tight list item
+            builder.newline()  # a paragraph in a tight list item
         elif token.type in _BLOCK_ENDS:
-            builder.separate(offset(token.map[1]) if token.map else builder.length)
+            builder.separate()
         elif token.type in _LINE_ENDS:
-            builder.newline(builder.length)
+            builder.newline()
         elif token.type in ("th_close", "td_close"):
-            builder.space(builder.length)
+            builder.space()
     return meta
 
 
@@ -90,7 +97,8 @@ def _fence_body_end(builder: TextBuilder, token: Any, offset: Any) -> int:
 def _inline(builder: TextBuilder, children: list[Any], start: int, end: int) -> None:
     """Copy each inline text piece from where it stands in ``original[start:end]``."""
     original = builder.original
-    cursor = start
+    # Cells of one table row share the row's line range: never search before what is written.
+    cursor = min(max(start, builder.position), end)
     skip_depth = 0
     for child in children:
         kind = child.type
@@ -150,8 +158,11 @@ def _html_skip_change(tag: str) -> int:
 
 def looks_like_markdown(text: str) -> bool:
     """True when ``text`` shows Markdown structure: ATX headings, emphasis, fences or links."""
-    return re.search(
-        r"^#{1,6} \S|^\s*(?:```|~~~)|\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\s]+\)",
-        text[:200_000],
-        re.MULTILINE,
-    ) is not None
+    return (
+        re.search(
+            r"^#{1,6} \S|^\s*(?:```|~~~)|\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\s]+\)",
+            text[:200_000],
+            re.MULTILINE,
+        )
+        is not None
+    )

@@ -17,15 +17,35 @@ from typing import Any
 from factlint.ingest.dates import parse_iso, parse_written
 
 # Metadata key spellings, compared after lower-casing and removing "_", "-", ":" and ".".
-PUBLISHED_KEYS = ("date", "published", "publishedat", "publishedon", "publishdate", "pubdate",
-                  "datepublished", "publicationdate", "articlepublishedtime", "dcdate",
-                  "dctermsdate", "dcdateissued", "time")
+PUBLISHED_KEYS = (
+    "date",
+    "published",
+    "publishedat",
+    "publishedon",
+    "publishdate",
+    "pubdate",
+    "datepublished",
+    "publicationdate",
+    "articlepublishedtime",
+    "dcdate",
+    "dctermsdate",
+    "dcdateissued",
+    "time",
+)
 TITLE_KEYS = ("title", "headline", "ogtitle", "twittertitle", "dctitle", "h1")
-OUTLET_KEYS = ("outlet", "publisher", "publication", "sitename", "ogsitename", "source",
-               "newspaper", "agency", "dcpublisher")
+OUTLET_KEYS = (
+    "outlet",
+    "publisher",
+    "publication",
+    "sitename",
+    "ogsitename",
+    "source",
+    "newspaper",
+    "agency",
+    "dcpublisher",
+)
 AUTHOR_KEYS = ("byline", "author", "authors", "by", "creator", "dccreator", "articleauthor")
-URL_KEYS = ("canonical", "canonicalurl", "url", "link", "permalink", "sourcelink", "sourceurl",
-            "ogurl")
+URL_KEYS = ("canonical", "canonicalurl", "url", "link", "permalink", "sourcelink", "sourceurl", "ogurl")
 
 _BYLINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
 _BY = re.compile(r"^by\s+(?P<who>\S.*)$", re.IGNORECASE)
@@ -101,12 +121,20 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
     for partial, where in ((byline.partial, "byline"), (dateline.partial, "dateline")):
         if partial and published is None:
             dates[where] = partial
-            problems.append(("partial_date", f"the {where} gives {partial[2:]} without a year; "
-                             "the publication date is left unknown"))
+            problems.append(
+                (
+                    "partial_date",
+                    f"the {where} gives {partial[2:]} without a year; the publication date is left unknown",
+                )
+            )
 
     title = _first_text(front_matter, TITLE_KEYS) or _first_text(html_meta, TITLE_KEYS)
-    outlet = (_first_text(front_matter, OUTLET_KEYS) or _first_text(html_meta, OUTLET_KEYS)
-              or byline.outlet or dateline.agency)
+    outlet = (
+        _first_text(front_matter, OUTLET_KEYS)
+        or _first_text(html_meta, OUTLET_KEYS)
+        or byline.outlet
+        or dateline.agency
+    )
     author = _first_text(front_matter, AUTHOR_KEYS) or _first_text(html_meta, AUTHOR_KEYS)
     return Metadata(
         title=title,
@@ -152,8 +180,7 @@ def _byline(head: list[str]) -> _Line:
                 outlet = part
         if date or partial or author:
             separated = len(_BYLINE_SPLIT.split(line)) > 1
-            return _Line(text=line, outlet=outlet if separated else None, date=date,
-                         partial=partial)
+            return _Line(text=line, outlet=outlet if separated else None, date=date, partial=partial)
     return _Line()
 
 

@@ -18,43 +18,66 @@ class InputProblem:
 
 
 UNREADABLE = InputProblem(
-    "FL901", "input.unreadable", Severity.ERROR,
+    "FL901",
+    "input.unreadable",
+    Severity.ERROR,
     "The file could not be opened or read (missing, a folder, no permission); it was skipped.",
 )
 BINARY = InputProblem(
-    "FL902", "input.binary", Severity.ERROR,
+    "FL902",
+    "input.binary",
+    Severity.ERROR,
     "The file holds binary data (NUL bytes or mostly control characters), not text; it was skipped.",
 )
 ENCODING = InputProblem(
-    "FL903", "input.encoding", Severity.WARNING,
+    "FL903",
+    "input.encoding",
+    Severity.WARNING,
     "The file is not valid UTF-8; it was decoded with a detected or fallback encoding, which may "
     "have changed some characters.",
 )
 FRONT_MATTER = InputProblem(
-    "FL904", "input.front_matter", Severity.WARNING,
+    "FL904",
+    "input.front_matter",
+    Severity.WARNING,
     "The front matter could not be parsed safely (bad syntax, unsafe tags, alias bombs, no "
     "closing delimiter); its metadata was ignored and the body was kept.",
 )
 TOO_LARGE = InputProblem(
-    "FL905", "input.too_large", Severity.ERROR,
+    "FL905",
+    "input.too_large",
+    Severity.ERROR,
     "The file is larger than the size limit (--max-size); it was skipped.",
 )
 EMPTY = InputProblem(
-    "FL906", "input.empty", Severity.WARNING,
+    "FL906",
+    "input.empty",
+    Severity.WARNING,
     "The file has no text once markup and metadata are removed.",
 )
 PARTIAL_DATE = InputProblem(
-    "FL907", "input.partial_date", Severity.INFO,
+    "FL907",
+    "input.partial_date",
+    Severity.INFO,
     "A dateline or byline gives a day and month without a year, so the publication date is "
     "left unknown rather than guessed.",
 )
 BAD_DATE = InputProblem(
-    "FL908", "input.bad_date", Severity.WARNING,
+    "FL908",
+    "input.bad_date",
+    Severity.WARNING,
     "A metadata date field holds a value that is not a valid date; it was ignored.",
 )
 
 ALL: tuple[InputProblem, ...] = (
-    UNREADABLE, BINARY, ENCODING, FRONT_MATTER, TOO_LARGE, EMPTY, PARTIAL_DATE, BAD_DATE,
+    UNREADABLE,
+    BINARY,
+    ENCODING,
+    FRONT_MATTER,
+    TOO_LARGE,
+    EMPTY,
+    PARTIAL_DATE,
+    BAD_DATE,
 )
 
 

@@ -37,8 +37,12 @@ def read_source(
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            return problem(kinds.TOO_LARGE, shown, f"file of {_megabytes(size)} is over the "
-                           f"{_megabytes(max_bytes)} limit; skipped", source_id)
+            return problem(
+                kinds.TOO_LARGE,
+                shown,
+                f"file of {_size(size)} is over the {_size(max_bytes)} limit; skipped",
+                source_id,
+            )
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
@@ -53,8 +57,9 @@ def parse_source(
 ) -> Source | Finding:
     """Turn the bytes of the file ``path`` into a Source, or an FL9xx finding when they are unusable."""
     if len(data) > max_bytes:
-        return problem(kinds.TOO_LARGE, path, f"file is over the {_megabytes(max_bytes)} limit; skipped",
-                       source_id)
+        return problem(
+            kinds.TOO_LARGE, path, f"file is over the {_size(max_bytes)} limit; skipped", source_id
+        )
     if not data.strip():
         return problem(kinds.EMPTY, path, "empty file", source_id)
     try:
@@ -63,13 +68,15 @@ def parse_source(
         return problem(kinds.BINARY, path, f"binary data, not text ({exc}); skipped", source_id)
     found: list[Finding] = []
     if decoded.fallback:
-        found.append(problem(kinds.ENCODING, path, f"not valid UTF-8; decoded as "
-                             f"{decoded.encoding}", source_id))
+        found.append(
+            problem(kinds.ENCODING, path, f"not valid UTF-8; decoded as {decoded.encoding}", source_id)
+        )
     original = decoded.text
     front = split_front_matter(original)
     if front.error:
-        found.append(problem(kinds.FRONT_MATTER, path, f"{front.error}; metadata ignored, body "
-                             "kept", source_id))
+        found.append(
+            problem(kinds.FRONT_MATTER, path, f"{front.error}; metadata ignored, body kept", source_id)
+        )
     builder = TextBuilder(original)
     body = original[front.body_start :]
     suffix = Path(path).suffix.lower()
@@ -91,8 +98,7 @@ def parse_source(
         found.append(problem(kinds.EMPTY, path, "metadata but no body text", source_id))
 
     meta = detect(front.meta, html_meta, text)
-    found.extend(problem(_PROBLEM_KINDS[kind], path, detail, source_id)
-                 for kind, detail in meta.problems)
+    found.extend(problem(_PROBLEM_KINDS[kind], path, detail, source_id) for kind, detail in meta.problems)
     return Source(
         id=source_id,
         path=path,
@@ -113,5 +119,10 @@ def parse_source(
     )
 
 
-def _megabytes(size: int) -> str:
+def _size(size: int) -> str:
+    """A byte count as people read it: 900 bytes, 12.5 KB, 10.0 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
     return f"{size / (1024 * 1024):.1f} MB"

@@ -23,11 +23,17 @@ class TextBuilder:
         self._parts: list[str] = []
         self._runs: list[tuple[int, int, int, int]] = []
         self._length = 0
+        self._position = 0
 
     @property
     def length(self) -> int:
         """Characters written so far."""
         return self._length
+
+    @property
+    def position(self) -> int:
+        """The original offset just after the last original text written."""
+        return self._position
 
     def _emit(self, text: str, orig_start: int, orig_len: int) -> None:
         if not text:
@@ -46,6 +52,7 @@ class TextBuilder:
             self._runs.append((self._length, len(text), orig_start, orig_len))
         self._parts.append(text)
         self._length += len(text)
+        self._position = max(self._position, orig_start + orig_len)
 
     def copy(self, start: int, end: int) -> None:
         """Copy ``original[start:end]``, dropping control characters other than newline and tab."""
@@ -66,9 +73,14 @@ class TextBuilder:
         else:
             self._emit(text, start, end - start)
 
-    def insert(self, text: str, at: int) -> None:
-        """Write ``text`` that has no counterpart in the original, located at ``at``."""
+    def insert(self, text: str, at: int | None = None) -> None:
+        """Write ``text`` that has no counterpart in the original, located at ``at``.
+
+        By default it stands where the original text written so far ends.
+        """
         if text:
+            at = self._position if at is None else at
+            self._position = max(self._position, at)
             self._runs.append((self._length, len(text), at, 0))
             self._parts.append(text)
             self._length += len(text)
@@ -78,7 +90,7 @@ class TextBuilder:
         text = "".join(self._parts[-count:]) if self._parts else ""
         return text[-count:]
 
-    def separate(self, at: int) -> None:
+    def separate(self, at: int | None = None) -> None:
         """End the current block: make sure the text ends with a blank line (unless empty)."""
         if not self._length:
             return
@@ -87,12 +99,12 @@ class TextBuilder:
             return
         self.insert("\n" if ending.endswith("\n") else "\n\n", at)
 
-    def newline(self, at: int) -> None:
+    def newline(self, at: int | None = None) -> None:
         """End the current line (unless the text is empty or already ends with a newline)."""
         if self._length and not self.tail(1).endswith("\n"):
             self.insert("\n", at)
 
-    def space(self, at: int) -> None:
+    def space(self, at: int | None = None) -> None:
         """Make sure words on either side stay apart."""
         if self._length and not self.tail(1).isspace():
             self.insert(" ", at)
@@ -114,7 +126,7 @@ class TextBuilder:
 
 
 def line_starts(text: str) -> tuple[int, ...]:
-    """Offsets at which each line of ``text`` starts (lines end at ``\\n``)."""
+    """Offsets at which each line of ``text`` starts (lines end at a newline)."""
     starts = [0]
     position = text.find("\n")
     while position != -1:

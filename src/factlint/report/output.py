@@ -10,13 +10,16 @@ from pathlib import Path
 from factlint.generated import is_generated
 
 
-
 class OutputRefused(Exception):
     """Writing the file would destroy something the user wrote."""
 
 
-def write_report(path: str | os.PathLike[str], content: str,
-                 inputs: Iterable[str | os.PathLike[str]] = (), force: bool = False) -> Path:
+def write_report(
+    path: str | os.PathLike[str],
+    content: str,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    force: bool = False,
+) -> Path:
     """Write ``content`` to ``path`` atomically (a temporary file, then a rename).
 
     Refuses to replace a file named in ``inputs`` and, unless ``force``, any existing file that
@@ -31,11 +34,9 @@ def write_report(path: str | os.PathLike[str], content: str,
     if target.is_dir():
         raise OutputRefused(f"{target}: is a folder; give a file name")
     if target.exists() and not force and not is_generated(target):
-        raise OutputRefused(f"{target}: exists and was not written by factlint; "
-                                "use --force to replace it")
+        raise OutputRefused(f"{target}: exists and was not written by factlint; use --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)

@@ -10,8 +10,13 @@ from factlint.model import Finding, Report, Severity, Source
 
 def problem_row(finding: Finding) -> dict[str, Any]:
     """The short form of an input problem."""
-    return {"code": finding.code, "rule": finding.rule, "severity": finding.severity.value,
-            "path": finding.path, "message": finding.message}
+    return {
+        "code": finding.code,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "path": finding.path,
+        "message": finding.message,
+    }
 
 
 def source_row(source: Source) -> dict[str, Any]:
@@ -57,11 +62,10 @@ def rejected_row(finding: Finding) -> dict[str, Any]:
 def file_rows(report: Report) -> list[dict[str, Any]]:
     """Every input file in reading order: sources, then the files that could not be read."""
     read = {source.id for source in report.sources}
-    rejected = [found for found in report.findings
-                if found.code.startswith("FL9") and found.source_id not in read]
-    return [source_row(source) for source in report.sources] + [
-        rejected_row(found) for found in rejected
+    rejected = [
+        found for found in report.findings if found.code.startswith("FL9") and found.source_id not in read
     ]
+    return [source_row(source) for source in report.sources] + [rejected_row(found) for found in rejected]
 
 
 def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:

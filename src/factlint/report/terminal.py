@@ -31,8 +31,12 @@ def print_sources(rows: list[dict[str, Any]], console: Console | None = None) ->
         else:
             published = "[yellow]unknown[/yellow]"
         table.add_row(
-            _plain(row["id"] or row["path"]), published, str(row["words"]),
-            str(len(row["problems"])), _plain(row["outlet"] or ""), _plain(row["title"] or ""),
+            _plain(row["id"] or row["path"]),
+            published,
+            str(row["words"]),
+            str(len(row["problems"])),
+            _plain(row["outlet"] or ""),
+            _plain(row["title"] or ""),
         )
     console.print(table)
 

@@ -21,6 +21,8 @@ def location(finding: Finding, sources: Mapping[str, Source] | None = None) -> s
 
 def format_line(finding: Finding, sources: Mapping[str, Source] | None = None) -> str:
     """One line for a terminal or a log; control characters from the input are made visible."""
-    text = f"{location(finding, sources)}: {finding.code} {finding.severity.value} " \
-           f"{finding.message} [{finding.rule}]"
+    text = (
+        f"{location(finding, sources)}: {finding.code} {finding.severity.value} "
+        f"{finding.message} [{finding.rule}]"
+    )
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

@@ -1,0 +1,74 @@
+"""The HTML report: self-contained, no scripts, every piece of source text escaped."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from factlint.pipeline import build_report
+from factlint.report.html_report import render_html
+
+HOSTILE_TITLE = '<script>alert("t")</script><img src=x onerror=alert(1)>'
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(page)
+    return parser.tags
+
+
+def test_seed_report_has_every_section_and_source(seeds):
+    page = render_html(build_report([seeds]))
+    for section in ("summary", "sources", "source-details", "problems"):
+        assert f'id="{section}"' in page
+    assert page.count("<details") == 5
+    assert "2024-11-22" in page and "InvestorBrandNetwork (IBN)" in page
+
+
+def test_report_is_self_contained_and_forbids_scripts(seeds):
+    page = render_html(build_report([seeds]))
+    tags = elements(page)
+    assert not [tag for tag, _ in tags if tag in {"script", "iframe", "object", "embed", "link"}]
+    for tag, attrs in tags:
+        assert not (attrs.get("src") or "").startswith(("http", "//"))
+        if tag == "a" and (attrs.get("href") or "").startswith("http"):
+            assert attrs.get("rel") == "noopener noreferrer nofollow"
+    assert not re.search(r"url\(", page)
+    policy = [
+        attrs["content"]
+        for tag, attrs in tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert policy and "default-src 'none'" in policy[0] and "script-src" not in policy[0]
+
+
+def test_hostile_source_text_is_escaped(write, tmp_path):
+    write(
+        "in/evil.md",
+        (
+            f'---\ntitle: {HOSTILE_TITLE!r}\nurl: "javascript:alert(1)"\nauthor: "<b>x</b>"\n---\n'
+            "Body <svg onload=alert(2)> text with </div></details><script>alert(3)</script>\n"
+        ),
+    )
+    write("in/evil2.html", "<title></style><script>alert(4)</script></title><p>ok &lt;b&gt;</p>")
+    page = render_html(build_report([tmp_path / "in"]))
+    tags = elements(page)
+    assert not [tag for tag, _ in tags if tag in {"script", "img", "svg"}]
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+    assert not [attrs for _, attrs in tags if any(name.startswith("on") for name in attrs)]
+    assert "javascript:" not in "".join(str(attrs.get("href")) for _, attrs in tags)
+    assert "&lt;script&gt;" in page
+    assert page.count("<details") == 2
+
+
+def test_rendering_is_deterministic(seeds):
+    assert render_html(build_report([seeds])) == render_html(build_report([seeds]))
