@@ -66,6 +66,11 @@ def test_html_document_drops_script_style_comments_and_keeps_entities():
         assert hidden not in source.text
 
 
+def test_unclosed_head_does_not_swallow_the_body():
+    source = parse("<html><head><title>T</title><meta name=author content=Jane><p>Body text.", "a.html")
+    assert source.text == "Body text." and source.title == "T" and source.byline == "Jane"
+
+
 def test_html_without_suffix_is_recognised_by_its_first_tag():
     source = parse("  <p>One.</p><p>Two.</p>", "wire.txt")
     assert source.format == "html" and source.text == "One.\n\nTwo."

@@ -65,6 +65,7 @@ _BLOCKS = {
 }
 _LINES = {"br", "li", "tr", "dt", "dd", "caption"}
 _CELLS = {"td", "th"}
+_HEAD_CONTENT = {"meta", "link", "title", "style", "script", "base", "noscript", "template"}
 _VOID = {
     "br",
     "hr",
@@ -117,6 +118,9 @@ class _Extractor(HTMLParser):
             datetime = dict(attrs).get("datetime")
             if datetime:
                 self.meta.setdefault("time", datetime)
+        if self.skip_stack == ["head"] and tag not in _HEAD_CONTENT:
+            # Body content closes an unclosed <head>, as it does in a browser.
+            self.skip_stack.pop()
         if tag == "title":
             self.in_title = True
         if tag == "h1" and not self.h1_done and not self.skip_stack:
