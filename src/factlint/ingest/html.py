@@ -82,7 +82,8 @@ _VOID = {
     "wbr",
     "param",
 }
-_WORDS = re.compile(r"\S+|\s+")
+# Whitespace a browser would show as one space: any run but a lone space.
+_COLLAPSIBLE = re.compile(r"\s{2,}|[^\S ]")
 
 
 class _Extractor(HTMLParser):
@@ -174,12 +175,18 @@ class _Extractor(HTMLParser):
             return
         if self.h1_parts is not None:
             self.h1_parts.append(data)
-        for match in _WORDS.finditer(data):
-            piece_start = start + match.start()
-            if match.group().isspace():
-                self._space(piece_start, start + match.end())
-            else:
-                self.builder.copy(piece_start, start + match.end())
+        # Text is copied in runs; only whitespace other than a lone space is collapsed.
+        position = 0
+        lone_space = data.startswith(" ") and not data[1:2].isspace()
+        if lone_space and (not self.builder.length or self.builder.tail(1).isspace()):
+            position = 1  # a lone leading space after a break or a space adds nothing
+        for match in _COLLAPSIBLE.finditer(data, position):
+            if match.start() > position:
+                self.builder.copy(start + position, start + match.start())
+            self._space(start + match.start(), start + match.end())
+            position = match.end()
+        if position < len(data):
+            self.builder.copy(start + position, start + len(data))
 
     def _space(self, start: int, end: int) -> None:
         if not self.builder.length or self.builder.tail(1).isspace():

@@ -9,7 +9,7 @@ Markdown again; HTML blocks go to the HTML cleaner.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 
@@ -17,6 +17,20 @@ from factlint.ingest.html import html_to_text
 from factlint.ingest.textbuilder import TextBuilder
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# Block structure for the whole text; inline parsing (the costly part) only where it can matter.
+_MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("inline")
+# Characters that start inline markup in CommonMark (with strikethrough); without any of them a
+# paragraph is plain text and soft line breaks.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&~]")
+
+
+class _Piece(NamedTuple):
+    """A text or line-break piece of a paragraph without inline markup (as an inline token)."""
+
+    type: str
+    content: str
+
+
 # markdown-it treats CRLF and lone CR as line ends, like this.
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _PIECES = re.compile(r"\S+|\s+")
@@ -46,14 +60,15 @@ def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0)
         return start + lines[min(line, len(lines) - 1)]
 
     meta: dict[str, str] = {}
-    tokens = _MD.parse(segment)
+    env: dict[str, Any] = {}
+    tokens = _MD_BLOCKS.parse(segment, env)
     heading_level = ""
     for token in tokens:
         if token.type == "heading_open":
             heading_level = token.tag
         elif token.type == "inline" and token.map:
             text_start = builder.length
-            _inline(builder, token.children or [], offset(token.map[0]), offset(token.map[1]))
+            _inline(builder, _children(token.content, env), offset(token.map[0]), offset(token.map[1]))
             if heading_level == "h1" and "h1" not in meta:
                 meta["h1"] = " ".join(builder.tail(builder.length - text_start).split())
         elif token.type in ("fence", "code_block") and token.map:
@@ -81,6 +96,19 @@ def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0)
         elif token.type in ("th_close", "td_close"):
             builder.space()
     return meta
+
+
+def _children(content: str, env: dict[str, Any]) -> list[Any]:
+    """Inline tokens of a paragraph: parsed when it has inline markup, else its lines as text."""
+    if _INLINE_MARKUP.search(content):
+        return _MD.parseInline(content, env)[0].children or []
+    pieces: list[Any] = []
+    for index, line in enumerate(content.split("\n")):
+        if index:
+            pieces.append(_Piece("softbreak", ""))
+        if line:
+            pieces.append(_Piece("text", line))
+    return pieces
 
 
 def _fence_body_end(builder: TextBuilder, token: Any, offset: Any) -> int:
