@@ -80,9 +80,10 @@ def test_alias_bomb_is_bounded():
     assert source.text == "The body survives."
 
 
-def test_front_matter_that_is_not_a_mapping():
-    source, codes = problems_of(b"---\n- a\n- b\n---\nBody.\n")
-    assert codes == ["FL904"] and source.text == "Body."
+def test_dashes_around_text_are_thematic_breaks_not_front_matter():
+    source, codes = problems_of(b"---\nSome intro text\n---\nMore\n")
+    assert codes == [] and source.meta == {}
+    assert "Some intro text" in source.text and "More" in source.text
 
 
 def test_front_matter_only_is_kept_with_a_warning():
@@ -112,6 +113,16 @@ def test_unreadable_file(write, monkeypatch):
     monkeypatch.setattr("factlint.ingest.reader.open", refuse, raising=False)
     found = read_source(path)
     assert found.code == "FL901" and found.message == "cannot be read: Permission denied"
+
+
+def test_an_internal_error_becomes_a_finding_naming_the_file(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("factlint.ingest.reader.detect", broken)
+    found = parse_source(b"Some text.", "x.md", "x.md")
+    assert isinstance(found, Finding) and found.code == "FL909" and found.path == "x.md"
+    assert "RuntimeError: simulated bug" in found.message
 
 
 def test_size_limit_message_uses_readable_units(write):

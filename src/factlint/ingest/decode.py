@@ -17,35 +17,8 @@ _BOMS = (
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _BINARY_SHARE = 0.10
 _SAMPLE = 8192
-# Single-byte code pages for Latin-script languages, which short texts cannot tell apart.
-_LATIN_CODE_PAGES = {
-    "cp1250",
-    "cp1252",
-    "cp1257",
-    "cp775",
-    "cp437",
-    "cp850",
-    "cp852",
-    "cp858",
-    "cp860",
-    "cp863",
-    "cp865",
-    "latin_1",
-    "iso8859_2",
-    "iso8859_3",
-    "iso8859_4",
-    "iso8859_9",
-    "iso8859_10",
-    "iso8859_13",
-    "iso8859_14",
-    "iso8859_15",
-    "iso8859_16",
-    "mac_latin2",
-    "mac_roman",
-    "mac_iceland",
-    "mac_turkish",
-    "cp1254",
-}
+# Above this share of accented letters followed by another, cp1252 text is taken for mojibake.
+_MOJIBAKE_SHARE = 0.3
 
 
 class BinaryData(ValueError):
@@ -79,32 +52,39 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _looks_western(western):
+        return Decoded(western, "cp1252", fallback=True)
     guess = _detect(data)
     if guess is not None:
         return Decoded(guess[0], guess[1], fallback=True)
     return Decoded(data.decode("cp1252", errors="replace"), "cp1252", fallback=True)
 
 
-def _detect(data: bytes) -> tuple[str, str] | None:
-    """The text and encoding charset-normalizer finds most plausible, if any.
+def _looks_western(text: str) -> bool:
+    """True when ``text`` reads as Western European rather than as mojibake of another script.
 
-    Short Western text fits several Latin-script code pages equally well (é is the same byte in
-    cp1250 and cp1252, ï is not); when the best guess is one of them and the bytes are valid
-    cp1252, cp1252 is chosen, as the code page most newsroom files were written in. A guess in
-    another script (cp1251 for Cyrillic, say) is kept.
+    In Western text accented letters mostly stand alone inside words (café, naïve, Zürich); the
+    same bytes from Cyrillic or Greek code pages decode to long runs of them (Ïðèâåò).
     """
+    accented = {index for index, char in enumerate(text) if ord(char) > 0x7F and char.isalpha()}
+    if not accented:
+        return True
+    followed = sum(1 for index in accented if index + 1 in accented)
+    return followed / len(accented) < _MOJIBAKE_SHARE
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding charset-normalizer finds most plausible, if any."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1 << 20]).best()
     if best is None or best.encoding in {"utf_8", "ascii"}:
         return None
-    encoding = best.encoding
-    if encoding in _LATIN_CODE_PAGES:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
     try:
-        return data.decode(encoding), encoding
+        return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         return None

@@ -92,13 +92,15 @@ def split_front_matter(text: str) -> FrontMatter:
         try:
             loaded = handler.load(raw)
             _check_size(loaded)
-        except (yaml.YAMLError, tomllib.TOMLDecodeError, FrontMatterError, RecursionError) as exc:
+            meta = plain(loaded) if isinstance(loaded, dict) else None
+        except Exception as exc:  # loaders raise many kinds: ValueError, KeyError, RecursionError
             return FrontMatter(syntax, {}, body_start, _one_line(exc))
         if loaded is None:
             return FrontMatter(syntax, {}, body_start)
-        if not isinstance(loaded, dict):
-            return FrontMatter(syntax, {}, body_start, "front matter is not a mapping of keys")
-        return FrontMatter(syntax, plain(loaded), body_start)
+        if meta is None:
+            # "---" lines around text that is no mapping are thematic breaks, not front matter.
+            return FrontMatter(None, {}, 0)
+        return FrontMatter(syntax, meta, body_start)
     return FrontMatter(None, {}, 0)
 
 
@@ -138,5 +140,7 @@ def plain(value: Any) -> Any:
 def _one_line(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "front matter is nested too deeply"
+    if isinstance(exc, FrontMatterError):
+        return str(exc)
     text = " ".join(str(exc).split())
     return f"front matter could not be parsed: {text}"[:300]

@@ -8,6 +8,7 @@ comments and attributes never reach the text; whitespace collapses as a browser 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from html.parser import HTMLParser
@@ -65,6 +66,8 @@ _BLOCKS = {
 }
 _LINES = {"br", "li", "tr", "dt", "dd", "caption"}
 _CELLS = {"td", "th"}
+# A tag start that reaches the next tag start or the end without a ">".
+_UNCLOSED_TAG = re.compile(r"<[A-Za-z/][^<>]*(?=<|\Z)")
 _HEAD_CONTENT = {"meta", "link", "title", "style", "script", "base", "noscript", "template"}
 _VOID = {
     "br",
@@ -87,24 +90,62 @@ _COLLAPSIBLE = re.compile(r"\s{2,}|[^\S ]")
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, builder: TextBuilder, start: int, end: int) -> None:
+    def __init__(self, builder: TextBuilder, ranges: list[tuple[int, int]]) -> None:
         super().__init__(convert_charrefs=False)
         self.builder = builder
-        self.base = start
-        segment = builder.original[start:end]
-        self.segment = segment
+        # The parser reads the ranges joined; ``fed_starts`` maps its offsets back to the original.
+        self.ranges = ranges
+        self.fed_starts: list[int] = []
+        total = 0
+        for start, end in ranges:
+            self.fed_starts.append(total)
+            total += end - start
+        self.fed = _defuse_unclosed_tags("".join(builder.original[a:b] for a, b in ranges))
         # HTMLParser.getpos() counts lines by "\n" alone, so lone carriage returns must not count.
-        self.line_offsets = [0] + [m.end() for m in re.finditer("\n", segment)]
+        self.line_offsets = [0] + [m.end() for m in re.finditer("\n", self.fed)]
         self.skip_stack: list[str] = []
+        self.pre_depth = 0
         self.meta: dict[str, str] = {}
-        self.title_parts: list[str] = []
-        self.in_title = False
+        self.title_parts: list[str] | None = None
+        self.title_done = False
         self.h1_parts: list[str] | None = None
         self.h1_done = False
 
-    def position(self) -> int:
+    def fed_position(self) -> int:
         line, column = self.getpos()
-        return self.base + self.line_offsets[min(line, len(self.line_offsets)) - 1] + column
+        return self.line_offsets[min(line, len(self.line_offsets)) - 1] + column
+
+    def original(self, fed: int) -> int:
+        """The original offset of offset ``fed`` in the joined ranges."""
+        index = max(bisect.bisect_right(self.fed_starts, fed) - 1, 0)
+        return self.ranges[index][0] + fed - self.fed_starts[index]
+
+    def position(self) -> int:
+        return self.original(self.fed_position())
+
+    def copy(self, fed_start: int, fed_end: int) -> None:
+        """Copy fed text to the builder, range by range."""
+        while fed_start < fed_end:
+            index = max(bisect.bisect_right(self.fed_starts, fed_start) - 1, 0)
+            range_end = self.fed_starts[index] + self.ranges[index][1] - self.ranges[index][0]
+            piece_end = min(fed_end, range_end)
+            self.builder.copy(self.original(fed_start), self.original(fed_start) + piece_end - fed_start)
+            fed_start = piece_end
+
+    def close(self) -> None:
+        # What is left unparsed at the end is an unfinished tag, comment or declaration when it
+        # starts with "<"; a browser shows none of it, so neither does the text.
+        if self.rawdata.startswith("<"):
+            self.rawdata = ""
+        super().close()
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # The standard library asserts on malformed "<![" sections; treat them as bogus comments.
+        try:
+            return super().parse_marked_section(i, report)
+        except (AssertionError, AttributeError, ValueError):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
     # Structure -------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -115,15 +156,18 @@ class _Extractor(HTMLParser):
             values = dict(attrs)
             if "canonical" in (values.get("rel") or "").lower().split() and values.get("href"):
                 self.meta.setdefault("canonical", values["href"] or "")
-        elif tag == "time" and not self.skip_stack:
-            datetime = dict(attrs).get("datetime")
-            if datetime:
-                self.meta.setdefault("time", datetime)
+        elif tag == "time":
+            # Only a <time> marked as the publication date is one; others are dates in the story.
+            values = dict(attrs)
+            published = "pubdate" in values or (values.get("itemprop") or "").lower() == "datepublished"
+            if published and values.get("datetime"):
+                self.meta.setdefault("datepublished", values["datetime"] or "")
         if self.skip_stack == ["head"] and tag not in _HEAD_CONTENT:
-            # Body content closes an unclosed <head>, as it does in a browser.
-            self.skip_stack.pop()
-        if tag == "title":
-            self.in_title = True
+            self._leave_head()
+        if tag == "title" and not self.title_done and "svg" not in self.skip_stack:
+            self.title_parts = []
+        if tag == "pre":
+            self.pre_depth += 1
         if tag == "h1" and not self.h1_done and not self.skip_stack:
             self.h1_parts = []
         if tag in _SKIPPED and tag not in _VOID:
@@ -137,10 +181,17 @@ class _Extractor(HTMLParser):
             return
         self._break(tag, self.position())
 
+    def _leave_head(self) -> None:
+        """Body content closes an unclosed <head>, as it does in a browser."""
+        self.skip_stack.pop()
+
     def handle_endtag(self, tag: str) -> None:
         at = self.position()
-        if tag == "title":
-            self.in_title = False
+        if tag == "title" and self.title_parts is not None:
+            self.meta.setdefault("title", " ".join("".join(self.title_parts).split()))
+            self.title_parts, self.title_done = None, True
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
         if tag == "h1" and self.h1_parts is not None:
             self.meta.setdefault("h1", " ".join("".join(self.h1_parts).split()))
             self.h1_parts, self.h1_done = None, True
@@ -168,13 +219,18 @@ class _Extractor(HTMLParser):
 
     # Text ------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
-        start = self.position()
-        if self.in_title:
-            self.title_parts.append(data)
+        start = self.fed_position()
+        if self.title_parts is not None:
+            self.title_parts.append(self.builder.original[self.original(start) :][: len(data)])
+        if self.skip_stack == ["head"] and data.strip():
+            self._leave_head()
         if self.skip_stack:
             return
         if self.h1_parts is not None:
             self.h1_parts.append(data)
+        if self.pre_depth:
+            self.copy(start, start + len(data))
+            return
         # Text is copied in runs; only whitespace other than a lone space is collapsed.
         position = 0
         lone_space = data.startswith(" ") and not data[1:2].isspace()
@@ -182,16 +238,16 @@ class _Extractor(HTMLParser):
             position = 1  # a lone leading space after a break or a space adds nothing
         for match in _COLLAPSIBLE.finditer(data, position):
             if match.start() > position:
-                self.builder.copy(start + position, start + match.start())
+                self.copy(start + position, start + match.start())
             self._space(start + match.start(), start + match.end())
             position = match.end()
         if position < len(data):
-            self.builder.copy(start + position, start + len(data))
+            self.copy(start + position, start + len(data))
 
-    def _space(self, start: int, end: int) -> None:
+    def _space(self, fed_start: int, fed_end: int) -> None:
         if not self.builder.length or self.builder.tail(1).isspace():
             return
-        self.builder.replace(" ", start, end)
+        self.builder.replace(" ", self.original(fed_start), self.original(fed_end - 1) + 1)
 
     def _reference(self, raw_start: str, name: str) -> None:
         start = self.position()
@@ -200,7 +256,7 @@ class _Extractor(HTMLParser):
             end += 1
         raw = self.builder.original[start:end]
         text = html.unescape(raw)
-        if self.in_title:
+        if self.title_parts is not None:
             self.title_parts.append(text)
         if self.skip_stack:
             return
@@ -218,20 +274,31 @@ class _Extractor(HTMLParser):
         self._reference("&#", name)
 
 
-def html_to_text(builder: TextBuilder, start: int, end: int) -> dict[str, str]:
+def html_to_text(
+    builder: TextBuilder, start: int, end: int, ranges: list[tuple[int, int]] | None = None
+) -> dict[str, str]:
     """Write the visible text of ``original[start:end]`` to ``builder``; return its metadata.
 
-    The metadata has ``title`` (the ``<title>``), ``h1`` (the first heading), ``canonical``, the
-    first ``<time datetime>`` as ``time``, and every ``<meta>`` by lower-cased name or property.
+    ``ranges``, when given, are the pieces of that span to read as one document (the lines of
+    an HTML block inside a Markdown quote, without their ``>`` markers). The metadata has
+    ``title`` (the first ``<title>``), ``h1`` (the first heading), ``canonical``, a ``<time>``
+    marked as the publication date as ``datepublished``, and every ``<meta>`` by lower-cased
+    name or property.
     """
-    parser = _Extractor(builder, start, end)
-    parser.feed(parser.segment)
+    parser = _Extractor(builder, ranges or [(start, end)])
+    parser.feed(parser.fed)
     parser.close()
     builder.separate(end)
-    title = " ".join("".join(parser.title_parts).split())
-    if title:
-        parser.meta.setdefault("title", title)
     return parser.meta
+
+
+def _defuse_unclosed_tags(text: str) -> str:
+    """``text`` with tags that never close blanked out (same length, so offsets hold).
+
+    A browser shows nothing of a tag start without its ">"; Python's HTMLParser rescans to the
+    end of the input for each one, which makes hostile input ("<a <a <a ...") quadratic.
+    """
+    return _UNCLOSED_TAG.sub(lambda match: " " * len(match.group()), text)
 
 
 def looks_like_html(text: str) -> bool:

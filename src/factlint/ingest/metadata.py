@@ -30,7 +30,6 @@ PUBLISHED_KEYS = (
     "dcdate",
     "dctermsdate",
     "dcdateissued",
-    "time",
 )
 TITLE_KEYS = ("title", "headline", "ogtitle", "twittertitle", "dctitle", "h1")
 OUTLET_KEYS = (
@@ -80,13 +79,15 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
     problems: list[tuple[str, str]] = []
     published, published_from = None, None
 
-    for key, value in _walk(front_matter):
+    for path, value in _walk(front_matter):
+        key = ".".join(path)
+        top_level_date = len(path) == 1 and _norm(key) in PUBLISHED_KEYS
         parsed = parse_iso(value) if isinstance(value, str) else None
         if parsed:
             dates[key] = parsed[1]
-            if published is None and "." not in key and _norm(key) in PUBLISHED_KEYS:
+            if published is None and top_level_date:
                 published, published_from = parsed[0], "front_matter"
-        elif "." not in key and _norm(key) in PUBLISHED_KEYS and isinstance(value, str):
+        elif top_level_date and isinstance(value, str):
             written, _ = parse_written(value)
             if written:
                 dates[key] = written.isoformat()
@@ -206,14 +207,14 @@ def _published_line(head: list[str]) -> dt.date | None:
     return None
 
 
-def _walk(mapping: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    """Every leaf of nested front matter as ``(dotted.key, value)``, in file order."""
+def _walk(mapping: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every leaf of nested front matter as ``(key path, value)``, in file order."""
     for key, value in mapping.items():
-        dotted = f"{prefix}{key}"
+        path = (*prefix, key)
         if isinstance(value, Mapping):
-            yield from _walk(value, dotted + ".")
+            yield from _walk(value, path)
         else:
-            yield dotted, value
+            yield path, value
 
 
 def _norm(key: str) -> str:

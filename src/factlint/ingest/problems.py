@@ -69,6 +69,14 @@ BAD_DATE = InputProblem(
     "A metadata date field holds a value that is not a valid date; it was ignored.",
 )
 
+INTERNAL = InputProblem(
+    "FL909",
+    "input.internal_error",
+    Severity.ERROR,
+    "factlint failed while reading the file: a bug in factlint, not in the file. The other files "
+    "were still read; please report it with the file.",
+)
+
 ALL: tuple[InputProblem, ...] = (
     UNREADABLE,
     BINARY,
@@ -78,6 +86,7 @@ ALL: tuple[InputProblem, ...] = (
     EMPTY,
     PARTIAL_DATE,
     BAD_DATE,
+    INTERNAL,
 )
 
 

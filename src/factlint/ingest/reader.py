@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from factlint.ingest import problems as kinds
@@ -35,7 +36,11 @@ def read_source(
     shown = Path(path).as_posix()
     source_id = source_id or Path(path).name
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+            return problem(kinds.UNREADABLE, shown, f"{kind}, not an article file", source_id)
+        size = status.st_size
         if size > max_bytes:
             return problem(
                 kinds.TOO_LARGE,
@@ -45,8 +50,6 @@ def read_source(
             )
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        return problem(kinds.UNREADABLE, shown, "a folder, not a file", source_id)
     except OSError as exc:
         return problem(kinds.UNREADABLE, shown, f"cannot be read: {exc.strerror or exc}", source_id)
     return parse_source(data, shown, source_id, max_bytes)
@@ -55,7 +58,19 @@ def read_source(
 def parse_source(
     data: bytes, path: str, source_id: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Source | Finding:
-    """Turn the bytes of the file ``path`` into a Source, or an FL9xx finding when they are unusable."""
+    """Turn the bytes of the file ``path`` into a Source, or an FL9xx finding when they are unusable.
+
+    It never raises: a failure inside factlint becomes an FL909 finding naming the file, so
+    that one file cannot stop a run.
+    """
+    try:
+        return _parse(data, path, source_id, max_bytes)
+    except Exception as exc:  # the last line of defence for a whole corpus
+        detail = f"internal error while reading: {type(exc).__name__}: {exc}"[:300]
+        return problem(kinds.INTERNAL, path, detail, source_id)
+
+
+def _parse(data: bytes, path: str, source_id: str, max_bytes: int) -> Source | Finding:
     if len(data) > max_bytes:
         return problem(
             kinds.TOO_LARGE, path, f"file is over the {_size(max_bytes)} limit; skipped", source_id
@@ -77,21 +92,24 @@ def parse_source(
         found.append(
             problem(kinds.FRONT_MATTER, path, f"{front.error}; metadata ignored, body kept", source_id)
         )
+    body_format = _body_format(Path(path).suffix.lower(), original[front.body_start :], front.syntax)
     builder = TextBuilder(original)
-    body = original[front.body_start :]
-    suffix = Path(path).suffix.lower()
-    if suffix in HTML_SUFFIXES or looks_like_html(body):
-        body_format = "html"
+    if body_format == "html":
         html_meta = html_to_text(builder, front.body_start, len(original))
-    elif suffix in MARKDOWN_SUFFIXES or front.syntax or looks_like_markdown(body):
-        body_format = "markdown"
+    elif body_format == "markdown":
         html_meta = markdown_to_text(builder, front.body_start, len(original))
     else:
-        body_format = "text"
-        first = len(body) - len(body.lstrip())
-        builder.copy(front.body_start + first, len(original))
         html_meta = {}
     text, offsets = builder.build()
+    body = original[front.body_start :]
+    if body_format == "markdown" and not text.strip() and "<" not in body:
+        # Markdown with no HTML that yields no text hit a parser limit (nesting depth, say):
+        # it is read as plain text rather than lost.
+        body_format = "text"
+    if body_format == "text":
+        builder = TextBuilder(original)
+        builder.copy(front.body_start + len(body) - len(body.lstrip()), len(original))
+        text, offsets = builder.build()
     if not text.strip():
         if not front.meta:
             return problem(kinds.EMPTY, path, "no text once markup is removed", source_id)
@@ -117,6 +135,17 @@ def parse_source(
         meta=front.meta,
         problems=tuple(found),
     )
+
+
+def _body_format(suffix: str, body: str, front_matter: str | None) -> str:
+    """``html``, ``markdown`` or ``text``: the file's suffix first, then what the body shows."""
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES or looks_like_html(body):
+        return "html"
+    if front_matter or looks_like_markdown(body):
+        return "markdown"
+    return "text"
 
 
 def _size(size: int) -> str:

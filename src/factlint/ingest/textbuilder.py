@@ -6,8 +6,10 @@ import re
 
 from factlint.model import OffsetMap
 
-# Control characters other than tab and newline; carriage returns go too, so CRLF becomes LF.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+# Control characters other than tab and newline, and carriage returns: CRLF and a lone CR both
+# end a line, and both become LF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+|\r\n?")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 class TextBuilder:
@@ -60,6 +62,10 @@ class TextBuilder:
         for match in _CONTROL.finditer(self.original, start, end):
             self._emit(self.original[position : match.start()], position, match.start() - position)
             position = match.end()
+            if match.group() == "\r\n":
+                position -= 1  # the LF is copied with what follows
+            elif match.group() == "\r":
+                self.replace("\n", match.start(), match.end())
         self._emit(self.original[position:end], position, end - position)
 
     def replace(self, text: str, start: int, end: int) -> None:
@@ -86,9 +92,10 @@ class TextBuilder:
             self._length += len(text)
 
     def tail(self, count: int) -> str:
-        """The last ``count`` characters written."""
-        text = "".join(self._parts[-count:]) if self._parts else ""
-        return text[-count:]
+        """The last ``count`` characters written (none for a count of 0)."""
+        if count <= 0:
+            return ""
+        return "".join(self._parts[-count:])[-count:]
 
     def separate(self, at: int | None = None) -> None:
         """End the current block: make sure the text ends with a blank line (unless empty)."""
@@ -126,10 +133,5 @@ class TextBuilder:
 
 
 def line_starts(text: str) -> tuple[int, ...]:
-    """Offsets at which each line of ``text`` starts (lines end at a newline)."""
-    starts = [0]
-    position = text.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return tuple(starts)
+    """Offsets at which each line of ``text`` starts (lines end at LF, CRLF or a lone CR)."""
+    return (0, *(match.end() for match in _LINE_END.finditer(text)))
