@@ -1,0 +1,26 @@
+"""The README stays true: its set-up commands are the ones CI runs, its problem table the code's."""
+
+from __future__ import annotations
+
+import re
+
+from factlint.ingest.problems import ALL
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_set_up_commands_and_ci_runs_the_second():
+    block = re.search(r"```sh\n(.*?)\n```", README, re.DOTALL)
+    assert block and README.index(block.group(0)) < README.index("## ")
+    first, second = block.group(1).splitlines()
+    assert "factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html" in first
+    assert "pytest" in second
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert second in ci.splitlines()
+
+
+def test_input_problem_table_matches_the_code():
+    rows = re.findall(r"^\| (FL9\d\d) \| ([\w.]+) \| (\w+) \|", README, re.MULTILINE)
+    assert rows == [(kind.code, kind.name, kind.severity.value) for kind in ALL]
