@@ -1,8 +1,19 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI explores the same examples on every run, so that a red build is reproducible; local runs
+# explore new ones each time ("hunt" explores many more, for a longer search).
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("hunt", max_examples=20_000, deadline=None, print_blob=True)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+elif os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "amazon-anthropic"

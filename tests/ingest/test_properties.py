@@ -94,25 +94,33 @@ def check(data: bytes, name: str) -> None:
     assert_offsets_exact(result, data)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=max(300, settings.default.max_examples),
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+)
 @given(data=st.binary(max_size=2000), name=SUFFIXES)
 def test_arbitrary_bytes_never_raise(data, name):
     check(data, name)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=max(300, settings.default.max_examples),
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+)
 @given(text=DOCUMENTS, name=SUFFIXES, encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]))
 def test_structured_documents_keep_exact_offsets(text, name, encoding):
     check(text.encode(encoding, errors="replace"), name)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=max(200, settings.default.max_examples), deadline=None)
 @given(text=st.text(max_size=500), name=SUFFIXES)
 def test_arbitrary_text_keeps_exact_offsets(text, name):
     check(text.encode("utf-8", errors="surrogatepass"), name)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=max(100, settings.default.max_examples), deadline=None)
 @given(words=st.lists(st.from_regex(r"[A-Za-z$%0-9.,]{1,12}", fullmatch=True), min_size=1, max_size=30))
 def test_plain_words_all_reach_the_text_in_order(words):
     text = " ".join(words)

@@ -89,13 +89,14 @@ def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0)
                 for key, value in nested.items():
                     meta.setdefault(key, value)
             else:
-                for piece_start, piece_end in _content_ranges(builder.original, token.content, first, offset):
+                pieces = _content_ranges(builder.original, token.content, first, token.map[1], offset)
+                for piece_start, piece_end in pieces:
                     builder.copy(piece_start, piece_end)
             builder.separate()
         elif token.type == "html_block" and token.map:
             ranges = None
             if token.level > 0:  # inside a quote or list: read it without the container's markers
-                ranges = _content_ranges(builder.original, token.content, token.map[0], offset)
+                ranges = _content_ranges(builder.original, token.content, token.map[0], token.map[1], offset)
             found = html_to_text(builder, offset(token.map[0]), offset(token.map[1]), ranges)
             for key, value in found.items():
                 meta.setdefault(key, value)
@@ -133,8 +134,10 @@ def _children(content: str, env: dict[str, Any]) -> list[Any]:
     return pieces
 
 
-def _content_ranges(original: str, content: str, first_line: int, offset: Any) -> list[tuple[int, int]]:
-    """Where each line of a block's ``content`` stands in the original, from ``first_line`` on.
+def _content_ranges(
+    original: str, content: str, first_line: int, last_line: int, offset: Any
+) -> list[tuple[int, int]]:
+    """Where each line of a block's ``content`` stands in the original lines ``[first, last)``.
 
     Inside quotes and lists markdown-it strips the container's markers from the content; each
     content line is the end of its original line, so its range starts that far from the end.
@@ -143,7 +146,7 @@ def _content_ranges(original: str, content: str, first_line: int, offset: Any) -
     if content.endswith("\n"):
         lines.pop()
     ranges = []
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[: max(last_line - first_line, 0)] if content else []):
         line_start, next_start = offset(first_line + index), offset(first_line + index + 1)
         text_end = line_start + len(original[line_start:next_start].rstrip("\r\n"))
         start = text_end - len(line) if original[line_start:text_end].endswith(line) else line_start
