@@ -90,6 +90,13 @@ def test_unclosed_head_followed_by_bare_text():
 def test_deep_nesting_keeps_the_text():
     assert parse(b">" * 20 + b" hello", "a.md").text == "hello"
     assert parse(b"- " * 10 + b"hello", "a.md").text == "hello"
+    beyond = parse(b">" * 150 + b" hello", "a.md")
+    assert beyond.format == "text" and beyond.text.endswith("hello")
+
+
+def test_an_image_alone_is_no_text():
+    found = parse(b"> ![alt](i/chart.png)\n", "a.md")
+    assert isinstance(found, Finding) and found.code == "FL906"
 
 
 def test_pre_keeps_line_breaks():

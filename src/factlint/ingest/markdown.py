@@ -55,6 +55,10 @@ _BLOCK_ENDS = {
 }
 
 
+class MarkdownTooDeep(ValueError):
+    """markdown-it stopped at its nesting limit and would drop what lies deeper."""
+
+
 def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0) -> dict[str, str]:
     """Write the text of the Markdown in ``original[start:end]`` to ``builder``.
 
@@ -70,6 +74,8 @@ def markdown_to_text(builder: TextBuilder, start: int, end: int, depth: int = 0)
     meta: dict[str, str] = {}
     env: dict[str, Any] = {}
     tokens = _MD_BLOCKS.parse(segment, env)
+    if any(token.level >= _OPTIONS["maxNesting"] - 1 for token in tokens):
+        raise MarkdownTooDeep(f"containers nested {_OPTIONS['maxNesting']} deep")
     heading_level = ""
     for token in tokens:
         if token.type == "heading_open":

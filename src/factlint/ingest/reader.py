@@ -15,7 +15,7 @@ from factlint.ingest import problems as kinds
 from factlint.ingest.decode import BinaryData, decode
 from factlint.ingest.frontmatter import split_front_matter
 from factlint.ingest.html import html_to_text, looks_like_html
-from factlint.ingest.markdown import looks_like_markdown, markdown_to_text
+from factlint.ingest.markdown import MarkdownTooDeep, looks_like_markdown, markdown_to_text
 from factlint.ingest.metadata import detect
 from factlint.ingest.problems import problem
 from factlint.ingest.textbuilder import TextBuilder
@@ -97,19 +97,17 @@ def _parse(data: bytes, path: str, source_id: str, max_bytes: int) -> Source | F
     if body_format == "html":
         html_meta = html_to_text(builder, front.body_start, len(original))
     elif body_format == "markdown":
-        html_meta = markdown_to_text(builder, front.body_start, len(original))
+        try:
+            html_meta = markdown_to_text(builder, front.body_start, len(original))
+        except MarkdownTooDeep:
+            body_format, html_meta = "text", {}  # read as it stands rather than lose text
     else:
         html_meta = {}
-    text, offsets = builder.build()
-    body = original[front.body_start :]
-    if body_format == "markdown" and not text.strip() and "<" not in body:
-        # Markdown with no HTML that yields no text hit a parser limit (nesting depth, say):
-        # it is read as plain text rather than lost.
-        body_format = "text"
     if body_format == "text":
+        body = original[front.body_start :]
         builder = TextBuilder(original)
         builder.copy(front.body_start + len(body) - len(body.lstrip()), len(original))
-        text, offsets = builder.build()
+    text, offsets = builder.build()
     if not text.strip():
         if not front.meta:
             return problem(kinds.EMPTY, path, "no text once markup is removed", source_id)
