@@ -192,15 +192,20 @@ class Entity:
 
 @dataclasses.dataclass(frozen=True)
 class Claim:
-    """One checkable assertion found in a source."""
+    """One checkable assertion found in a source.
+
+    ``kind`` is what was found (money, percent, quantity, date, role); ``attribute`` is which fact
+    it speaks of (``investment.total``, ``stock.price``) once frames have been read.
+    """
 
     id: str
     source_id: str
     span: Span
     text: str
     sentence: str
-    attribute: str
+    kind: str
     extractor: str
+    attribute: str | None = None
     subject: str | None = None
     counterparty: str | None = None
     aspect: str | None = None

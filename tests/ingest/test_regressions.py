@@ -99,6 +99,13 @@ def test_an_image_alone_is_no_text():
     assert isinstance(found, Finding) and found.code == "FL906"
 
 
+def test_entity_inside_a_markdown_html_block_maps_to_itself():
+    data = b"title: x\n<p>**&nbsp;---\n"
+    source = parse(data, "a.md")
+    assert source.text == "title: x\n\n** ---"
+    assert source.offsets.to_original(source.text.index(" -")) == data.index(b"&nbsp;")
+
+
 def test_pre_keeps_line_breaks():
     assert parse(b"<pre>line1\nline2</pre>", "a.html").text == "line1\nline2"
 

@@ -250,12 +250,12 @@ class _Extractor(HTMLParser):
         self.builder.replace(" ", self.original(fed_start), self.original(fed_end - 1) + 1)
 
     def _reference(self, raw_start: str, name: str) -> None:
-        start = self.position()
-        end = start + len(raw_start) + len(name)
-        if self.builder.original[end : end + 1] == ";":
-            end += 1
-        raw = self.builder.original[start:end]
-        text = html.unescape(raw)
+        fed_start = self.fed_position()
+        fed_end = fed_start + len(raw_start) + len(name)
+        if self.fed[fed_end : fed_end + 1] == ";":
+            fed_end += 1
+        start, end = self.original(fed_start), self.original(fed_end - 1) + 1
+        text = html.unescape(self.fed[fed_start:fed_end])
         if self.title_parts is not None:
             self.title_parts.append(text)
         if self.skip_stack:
@@ -263,7 +263,7 @@ class _Extractor(HTMLParser):
         if self.h1_parts is not None:
             self.h1_parts.append(text)
         if text.isspace():
-            self._space(start, end)
+            self._space(fed_start, fed_end)
         else:
             self.builder.replace(text, start, end)
 

@@ -1,0 +1,121 @@
+"""What every numeric extractor shares: numbers with scales, qualifiers, and the interval they make.
+
+The regular expressions are built once per knowledge base from its words and symbols, so that a
+currency or a qualifier phrase added in ``rules/`` is recognised without touching code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Quantity
+
+# 1,234,567.89 | 1234.5 | .5 ; never part of a longer token (a version "3.11.2", a code "A380").
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_LOOKBACK = 48
+
+
+@dataclasses.dataclass(frozen=True)
+class Patterns:
+    """Regular expressions and lookup tables compiled from one knowledge base."""
+
+    scale: str
+    scale_values: dict[str, float]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@functools.cache
+def patterns(kb: KnowledgeBase) -> Patterns:
+    """The shared patterns for ``kb`` (cached: knowledge bases are immutable)."""
+    words = sorted(kb.scale_words, key=len, reverse=True)
+    abbreviations = sorted(kb.scale_abbreviations, key=len, reverse=True)
+    long_abbreviations = [abbr for abbr in abbreviations if len(abbr) > 1]
+    single = [abbr for abbr in abbreviations if len(abbr) == 1]
+    # A scale word after a space or hyphen; a long abbreviation after an optional space; a
+    # one-letter abbreviation only attached ("$8B", "€2.5m"), since "5 m" may be metres.
+    scale = (
+        r"(?:[ \t]?-?[ \t]?(?P<scale_word>" + _alternation(words) + r")\b"
+        r"|[ \t]?(?P<scale_long>" + _alternation(long_abbreviations) + r")\b"
+        r"|(?P<scale_short>" + _alternation(single) + r")\b)"
+    )
+    before_groups = "|".join(
+        f"(?P<{name}>{_alternation(phrases)})" for name, phrases in kb.qualifiers_before.items() if phrases
+    )
+    after_groups = "|".join(
+        f"(?P<{name}>{_alternation(phrases)})" for name, phrases in kb.qualifiers_after.items() if phrases
+    )
+    return Patterns(
+        scale=scale,
+        scale_values={**kb.scale_words, **kb.scale_abbreviations},
+        before=re.compile(r"(?:^|(?<=[^\w]))(?:" + before_groups + r")[ \t]*$", re.IGNORECASE),
+        after=re.compile(r"[ \t]*(?:" + after_groups + r")(?!\w)", re.IGNORECASE),
+    )
+
+
+def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first, white space flexible."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+
+
+def parse_number(text: str) -> float:
+    """``1,234.5`` to ``1234.5``."""
+    return float(text.replace(",", ""))
+
+
+def scale_of(match: re.Match[str], values: dict[str, float], suffix: str = "") -> float:
+    """The multiplier a match's scale group names, 1 when it has none."""
+    for group in ("scale_word", "scale_long", "scale_short"):
+        name = match.groupdict().get(group + suffix)
+        if name:
+            return values[name.lower()]
+    return 1.0
+
+
+def qualifier_before(text: str, start: int, kb: KnowledgeBase) -> str | None:
+    """The qualifier written just before ``start`` ("up to", "more than", ...), if any."""
+    window = text[max(0, start - _LOOKBACK) : start]
+    match = patterns(kb).before.search(window)
+    return match.lastgroup if match else None
+
+
+def qualifier_after(text: str, end: int, kb: KnowledgeBase) -> str | None:
+    """The qualifier written just after ``end`` ("or more", "or less"), if any."""
+    match = patterns(kb).after.match(text, end, min(len(text), end + _LOOKBACK))
+    return match.lastgroup if match else None
+
+
+def interval(value: float, unit: str, qualifier: str | None, kb: KnowledgeBase) -> Quantity:
+    """The quantity ``value`` with the interval its qualifier allows, bands from ``kb``."""
+    if qualifier == "up_to":
+        return Quantity(value, unit, 0.0, value, qualifier=qualifier)
+    if qualifier == "less_than":
+        return Quantity(value, unit, 0.0, value, high_closed=False, qualifier=qualifier)
+    if qualifier == "more_than":
+        return Quantity(value, unit, value, None, low_closed=False, qualifier=qualifier)
+    if qualifier == "at_least":
+        return Quantity(value, unit, value, None, qualifier=qualifier)
+    if qualifier == "nearly":
+        low = _round(value * (1 - kb.bands["nearly"]))
+        return Quantity(value, unit, low, value, high_closed=False, qualifier=qualifier)
+    if qualifier == "about":
+        band = kb.bands["about"]
+        return Quantity(
+            value, unit, _round(value * (1 - band)), _round(value * (1 + band)), qualifier=qualifier
+        )
+    return Quantity(value, unit, value, value)
+
+
+def _round(value: float) -> float:
+    """``value`` to 12 significant digits, so that 380e9 * 1.1 is 418e9 and not 418000000000.00006."""
+    return float(f"{value:.12g}")
+
+
+def range_of(low: float, high: float, unit: str) -> Quantity:
+    """A stated range "5 to 10": no single value, both ends included."""
+    low, high = min(low, high), max(low, high)
+    return Quantity(None, unit, low, high, qualifier="range")

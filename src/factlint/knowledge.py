@@ -1,0 +1,130 @@
+"""The knowledge in the top-level ``rules/`` folder, loaded into plain records the stages read.
+
+It imports no stage. Folders given later override earlier ones key by key, so a newsroom can add a
+currency or a qualifier phrase in a folder of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
+
+
+class KnowledgeError(ValueError):
+    """A rules file is missing, unreadable or not in the expected shape; names the file."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Currency:
+    """A currency by ISO code, with the symbols written before amounts and the words after."""
+
+    code: str
+    symbols: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    """Everything the stages know beyond the text itself.
+
+    Compared and hashed by identity, so that patterns compiled from it can be cached per instance.
+    """
+
+    currencies: tuple[Currency, ...]
+    scale_words: Mapping[str, float]
+    scale_abbreviations: Mapping[str, float]
+    qualifiers_before: Mapping[str, tuple[str, ...]]
+    qualifiers_after: Mapping[str, tuple[str, ...]]
+    percent_units: Mapping[str, tuple[str, ...]]
+    bands: Mapping[str, float]
+    abbreviations: frozenset[str] = frozenset()
+    files: tuple[str, ...] = ()
+
+
+def default_rules_dir() -> Path:
+    """The ``rules/`` folder shipped with factlint (inside the package when installed as a wheel)."""
+    packaged = Path(__file__).resolve().parent / "_rules"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rules"
+
+
+@functools.cache
+def default_knowledge() -> KnowledgeBase:
+    """The knowledge in the default rules folder, loaded once."""
+    return load_knowledge()
+
+
+def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """Load the default rules folder, then each of ``folders`` over it."""
+    data: dict[str, dict[str, Any]] = {}
+    files: list[str] = []
+    for folder in (default_rules_dir(), *map(Path, folders)):
+        for name in ("quantities.yaml", "tolerances.yaml", "language.yaml"):
+            path = folder / name
+            if not path.is_file():
+                continue
+            files.append(path.as_posix())
+            loaded = _read(path)
+            for key, value in loaded.items():
+                if isinstance(value, dict) and isinstance(data.get(key), dict):
+                    data[key] = {**data[key], **value}
+                elif isinstance(value, list) and isinstance(data.get(key), list):
+                    data[key] = [*data[key], *value]
+                else:
+                    data[key] = value
+    try:
+        return _build(data, tuple(files))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise KnowledgeError(f"{', '.join(files)}: {type(exc).__name__}: {exc}") from exc
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: {' '.join(str(exc).split())}") from exc
+    if not isinstance(loaded, dict):
+        raise KnowledgeError(f"{path}: expected a mapping of sections at the top")
+    return loaded
+
+
+def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
+    currencies = tuple(
+        Currency(
+            code=str(code),
+            symbols=tuple(str(symbol) for symbol in spec.get("symbols", ())),
+            words=tuple(str(word).lower() for word in spec.get("words", ())),
+        )
+        for code, spec in data["currencies"].items()
+    )
+    qualifiers = data["qualifiers"]
+    before = {name: _phrases(qualifiers.get(name, ())) for name in QUALIFIERS}
+    after = {name: _phrases(phrases) for name, phrases in qualifiers.get("after", {}).items()}
+    unknown = set(after) - set(QUALIFIERS)
+    if unknown:
+        raise ValueError(f"unknown qualifiers under qualifiers.after: {sorted(unknown)}")
+    bands = {str(name): float(width) for name, width in data["qualifier_bands"].items()}
+    for name in ("about", "nearly"):
+        if not 0 <= bands.get(name, -1) < 1:
+            raise ValueError(f"qualifier_bands.{name} must be a share between 0 and 1")
+    return KnowledgeBase(
+        currencies=currencies,
+        scale_words={str(k).lower(): float(v) for k, v in data["scales"]["words"].items()},
+        scale_abbreviations={str(k).lower(): float(v) for k, v in data["scales"]["abbreviations"].items()},
+        qualifiers_before=before,
+        qualifiers_after=after,
+        percent_units={name: _phrases(words) for name, words in data["percent"].items()},
+        bands=bands,
+        abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations", ())),
+        files=files,
+    )
+
+
+def _phrases(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(value).lower() for value in values)

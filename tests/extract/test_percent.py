@@ -1,0 +1,49 @@
+"""Percentages, percentage points and basis points; and numbers that are not percentages."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.extract import extract_text
+
+
+def percent(text: str):
+    return [claim for claim in extract_text(text) if claim.kind == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit", "qualifier"),
+    [
+        ("cloud revenue grew 19% year-over-year", "19%", 19, "percent", None),
+        ("shares were up 3.2 percent", "3.2 percent", 3.2, "percent", None),
+        ("up by $1.37 (0.68%)", "0.68%", 0.68, "percent", None),
+        ("a rise of 12 per cent", "12 per cent", 12, "percent", None),
+        ("unemployment fell 0.3 percentage points", "0.3 percentage points", 0.3, "pp", None),
+        ("the bank cut rates by 25 basis points", "25 basis points", 25, "bp", None),
+        ("turnout of more than 60%", "60%", 60, "percent", "more_than"),
+        ("about 40% of voters", "40%", 40, "percent", "about"),
+        ("UP 5 PCT IN MARCH", "5 PCT", 5, "percent", None),
+    ],
+)
+def test_percentages(text, quote, value, unit, qualifier):
+    [claim] = percent(text)
+    assert (claim.text, claim.quantity.value, claim.quantity.unit, claim.quantity.qualifier) == (
+        quote,
+        pytest.approx(value),
+        unit,
+        qualifier,
+    )
+    assert text[claim.span.start : claim.span.end] == quote
+
+
+def test_percent_range():
+    [claim] = percent("growth of 3-5% a year")
+    assert claim.quantity.qualifier == "range" and (claim.quantity.low, claim.quantity.high) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["COVID-19 spread", "a top 10 list", "version 3.11", "won 3-2", "the 2024 election", "100 points"],
+)
+def test_near_misses_are_not_percentages(text):
+    assert percent(text) == []
