@@ -135,6 +135,59 @@ def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
 @main.command()
 @reading_options
 @click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json", "parquet"]),
+    default="table",
+    show_default=True,
+    help="A table for people; CSV, JSON (records) or Parquet for tools.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output (needed for parquet).",
+)
+def claims(paths: tuple[str, ...], max_size: int, output_format: str, output: Path | None) -> None:
+    """List every claim found in PATHS: its quote, kind, value, unit, interval and sentence.
+
+    Example: factlint claims fixtures/amazon-anthropic --format csv
+    """
+    from factlint.tables import claims_table
+
+    report = _build(paths, max_size)
+    _print_problems(report)
+    _no_input(report)
+    frame = claims_table(report.claims)
+    if output_format == "table":
+        from factlint.report.terminal import print_claims
+
+        print_claims(frame)
+        return
+    if output_format == "parquet":
+        if output is None:
+            raise click.UsageError("--format parquet needs -o FILE")
+        try:
+            frame.to_parquet(output, index=False)
+        except ImportError as exc:
+            raise click.UsageError(f"parquet output needs pyarrow: pip install pyarrow ({exc})") from exc
+        return
+    if output_format == "csv":
+        text = frame.to_csv(index=False, lineterminator="\n")
+    else:
+        from factlint.report.json_report import dumps
+
+        text = dumps(frame.astype(object).where(frame.notna(), None).to_dict(orient="records"))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command()
+@reading_options
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),

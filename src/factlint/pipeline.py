@@ -6,17 +6,29 @@ import os
 from collections.abc import Iterable
 
 from factlint import __version__
+from factlint.extract import extract
 from factlint.ingest import DEFAULT_MAX_BYTES, read_corpus
+from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Report
 
 
-def build_report(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read ``paths`` and return everything found; later stages add claims, groups and findings."""
+def build_report(
+    paths: Iterable[str | os.PathLike[str]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    kb: KnowledgeBase | None = None,
+) -> Report:
+    """Read ``paths``, extract their claims and return everything found.
+
+    Matching and the rules add groups and findings in later versions.
+    """
+    kb = kb or default_knowledge()
     inputs = tuple(os.fspath(path) for path in paths)
     corpus = read_corpus(inputs, max_bytes=max_bytes)
+    claims = tuple(claim for source in corpus.sources for claim in extract(source, kb))
     return Report(
         version=__version__,
         inputs=inputs,
         sources=corpus.sources,
         findings=corpus.problems,
+        claims=claims,
     )

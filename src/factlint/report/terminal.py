@@ -46,3 +46,34 @@ def _plain(text: str) -> str:
     from rich.markup import escape
 
     return escape("".join(char if char.isprintable() else "?" for char in text))
+
+
+def print_claims(frame: Any, console: Console | None = None) -> None:
+    """A table of claims: source, quote, kind, interval with qualifier, and the sentence."""
+    if console is None:
+        console = Console(highlight=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console.width = 200
+    table = Table(show_edge=False, pad_edge=False)
+    widest_source = max((len(str(source)) for source in frame["source"]), default=6)
+    widest_quote = max((len(str(quote)) for quote in frame["quote"]), default=5)
+    table.add_column("source", no_wrap=True, min_width=min(widest_source, 30), overflow="ellipsis")
+    table.add_column("quote", no_wrap=True, min_width=min(widest_quote, 30))
+    table.add_column("kind", no_wrap=True, min_width=7)
+    table.add_column("interval", no_wrap=True, min_width=30)
+    table.add_column("sentence", no_wrap=True, overflow="ellipsis", min_width=20, max_width=90)
+    for row in frame.itertuples(index=False):
+        table.add_row(_plain(row.source), _plain(row.quote), row.kind, _interval(row), _plain(row.sentence))
+    console.print(table)
+
+
+def _interval(row: Any) -> str:
+    """The interval a claim allows, its unit and qualifier: ``[0, 2.5e+10] USD up_to``."""
+    if row.vague:
+        return f"vague {row.unit}"
+
+    def number(value: Any) -> str:
+        return "∞" if value is None or value != value else f"{value:,.6g}"
+
+    qualifier = f" {row.qualifier}" if isinstance(row.qualifier, str) else ""
+    return f"[{number(row.low)}, {number(row.high)}] {row.unit}{qualifier}"
