@@ -1,0 +1,1 @@
+"""Measured accuracy: factlint's extraction scored against hand-annotated gold sets."""

@@ -1,0 +1,173 @@
+"""Scoring extraction against the gold set.
+
+Span precision, recall and F1 per kind, value accuracy for matched claims, and how many negative
+sentences stay free of claims.
+
+A predicted claim matches a gold claim of the same kind when their spans overlap; it is exact
+when the spans are equal. Each gold claim matches at most one prediction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from factlint.eval.gold import GoldClaim, GoldEntry
+from factlint.extract import extract_text
+from factlint.model import Claim
+
+KINDS = ("money", "percent", "quantity", "date")
+VALUE_FIELDS = ("value", "unit", "low", "high", "qualifier")
+
+
+@dataclasses.dataclass
+class KindScore:
+    """Counts for one kind of claim."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    exact: int = 0
+    values_right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else math.nan
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else math.nan
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r and not math.isnan(p + r) else math.nan
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.values_right / self.matched if self.matched else math.nan
+
+
+@dataclasses.dataclass
+class Evaluation:
+    """The scores per kind, the negatives, the misses for reading, and the time taken."""
+
+    kinds: dict[str, KindScore]
+    negatives: int
+    clean_negatives: int
+    seconds: float
+    characters: int
+    misses: list[str]
+
+    @property
+    def negative_precision(self) -> float:
+        """Share of negative sentences on which nothing of the scored kinds was extracted."""
+        return self.clean_negatives / self.negatives if self.negatives else math.nan
+
+
+def evaluate(entries: Iterable[GoldEntry], kinds: Iterable[str] = KINDS) -> Evaluation:
+    """Extract every gold sentence and score the predictions of ``kinds``."""
+    kinds = tuple(kinds)
+    scores = {kind: KindScore() for kind in kinds}
+    negatives = clean = characters = 0
+    misses: list[str] = []
+    seconds = 0.0
+    for entry in entries:
+        started = time.perf_counter()
+        predicted = [claim for claim in extract_text(entry.text, entry.published) if claim.kind in kinds]
+        seconds += time.perf_counter() - started
+        characters += len(entry.text)
+        gold = [claim for claim in entry.claims if claim.kind in kinds]
+        if not entry.claims:
+            negatives += 1
+            clean += not predicted
+            if predicted:
+                misses.append(f"negative {entry.file}: {[c.text for c in predicted]} in {entry.text!r}")
+        _score(entry, gold, predicted, scores, misses)
+    return Evaluation(scores, negatives, clean, seconds, characters, misses)
+
+
+def _score(
+    entry: GoldEntry,
+    gold: list[GoldClaim],
+    predicted: list[Claim],
+    scores: dict[str, KindScore],
+    misses: list[str],
+) -> None:
+    for claim in gold:
+        scores[claim.kind].gold += 1
+    for claim in predicted:
+        scores[claim.kind].predicted += 1
+    unmatched = list(predicted)
+    for expected in gold:
+        partner = next((c for c in unmatched if c.kind == expected.kind and _overlap(c, expected)), None)
+        if partner is None:
+            misses.append(f"missed {expected.kind} {expected.quote!r} in {entry.file}: {entry.text!r}")
+            continue
+        unmatched.remove(partner)
+        score = scores[expected.kind]
+        score.matched += 1
+        score.exact += partner.span == expected.span
+        wrong = _wrong_values(partner, expected)
+        if wrong:
+            misses.append(f"value {expected.kind} {expected.quote!r}: {wrong} in {entry.file}")
+        else:
+            score.values_right += 1
+    for claim in unmatched:
+        misses.append(f"extra {claim.kind} {claim.text!r} in {entry.file}: {entry.text!r}")
+
+
+def _overlap(claim: Claim, gold: GoldClaim) -> bool:
+    return claim.span.start < gold.span.end and gold.span.start < claim.span.end
+
+
+def _wrong_values(claim: Claim, gold: GoldClaim) -> dict[str, tuple[Any, Any]]:
+    """The gold fields the prediction gets wrong, as ``{field: (predicted, gold)}``."""
+    if claim.quantity is None:
+        return {}
+    quantity = claim.quantity
+    wrong = {}
+    for field in VALUE_FIELDS:
+        if field not in gold.fields:
+            continue
+        expected, got = gold.fields[field], getattr(quantity, field)
+        if field in ("low", "high") and gold.fields.get("qualifier") in ("about", "nearly"):
+            continue  # gold leaves the band to the knowledge base
+        if not _same(got, expected):
+            wrong[field] = (got, expected)
+    if gold.fields.get("vague") and not quantity.vague:
+        wrong["vague"] = (quantity.vague, True)
+    return wrong
+
+
+def _same(got: Any, expected: Any) -> bool:
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)):
+        return math.isclose(float(got), float(expected), rel_tol=1e-6, abs_tol=1e-9)
+    return got == expected
+
+
+def table(evaluation: Evaluation) -> str:
+    """The scores as a plain-text table."""
+    lines = [f"{'kind':10} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} {'values':>6}"]
+    for kind, score in evaluation.kinds.items():
+        lines.append(
+            f"{kind:10} {score.gold:5d} {score.predicted:5d} {_pct(score.precision)} {_pct(score.recall)} "
+            f"{_pct(score.f1)} {_pct(score.exact / score.matched if score.matched else math.nan)} "
+            f"{_pct(score.value_accuracy)}"
+        )
+    lines.append(
+        f"negatives: {evaluation.clean_negatives}/{evaluation.negatives} sentences without a claim "
+        f"({_pct(evaluation.negative_precision).strip()})"
+    )
+    speed = evaluation.characters / evaluation.seconds / 1e6 if evaluation.seconds else math.nan
+    lines.append(
+        f"time: {evaluation.seconds:.3f} s for {evaluation.characters} characters ({speed:.2f} MB/s)"
+    )
+    return "\n".join(lines)
+
+
+def _pct(value: float) -> str:
+    return "     -" if math.isnan(value) else f"{value:6.3f}"
