@@ -28,6 +28,7 @@ class Currency:
     code: str
     symbols: tuple[str, ...]
     words: tuple[str, ...]
+    subunits: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -100,6 +101,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
             code=str(code),
             symbols=tuple(str(symbol) for symbol in spec.get("symbols", ())),
             words=tuple(str(word).lower() for word in spec.get("words", ())),
+            subunits={str(word).lower(): float(share) for word, share in spec.get("subunits", {}).items()},
         )
         for code, spec in data["currencies"].items()
     )

@@ -36,6 +36,10 @@ def one(text: str):
         ("the stock closed at $203.19.", "$203.19", 203.19, "USD"),
         ("amazon has already invested $8 billion in this ai startup", "$8 billion", 8 * B, "USD"),
         ("a loan of USD 40 million", "USD 40 million", 4e7, "USD"),
+        ("The bid values it at 410 pence per share", "410 pence", 4.10, "GBP"),
+        ("earnings per share of 85 cents", "85 cents", 0.85, "USD"),
+        ("net income rose to 1.02 billion francs", "1.02 billion francs", 1.02 * B, "CHF"),
+        ("it will invest 3 trillion won in a plant", "3 trillion won", 3e12, "KRW"),
     ],
 )
 def test_amounts(text, quote, value, unit):
@@ -53,6 +57,7 @@ def test_amounts(text, quote, value, unit):
         ("plans to spend more than $100 billion", "more_than", 100 * B, None, False, True),
         ("revenue exceeding $30 billion", "more_than", 30 * B, None, False, True),
         ("at least $5 billion", "at_least", 5 * B, None, True, True),
+        ("fewer than 20 deals topped $1 billion", "more_than", 1 * B, None, False, True),
         ("$5 billion or more", "at_least", 5 * B, None, True, True),
         ("sources suggest $40+ billion", "at_least", 40 * B, None, True, True),
         ("less than $2 million", "less_than", 0, 2e6, True, False),

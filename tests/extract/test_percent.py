@@ -36,9 +36,15 @@ def test_percentages(text, quote, value, unit, qualifier):
     assert text[claim.span.start : claim.span.end] == quote
 
 
-def test_percent_range():
-    [claim] = percent("growth of 3-5% a year")
+@pytest.mark.parametrize("text", ["growth of 3-5% a year", "it would win 3% to 5% of the vote"])
+def test_percent_range(text):
+    [claim] = percent(text)
     assert claim.quantity.qualifier == "range" and (claim.quantity.low, claim.quantity.high) == (3, 5)
+
+
+def test_from_one_percentage_to_another_is_two_values():
+    claims = percent("the rate rose from 5% to 7% last year")
+    assert [(claim.text, claim.quantity.value) for claim in claims] == [("5%", 5), ("7%", 7)]
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ _DASH = r"(?:-|–|—)"
 @dataclasses.dataclass(frozen=True)
 class _MoneyPatterns:
     symbol_codes: dict[str, str]
-    word_codes: dict[str, str]
+    word_codes: dict[str, tuple[str, float]]
     prefixed: re.Pattern[str]
     suffixed: re.Pattern[str]
     vague: re.Pattern[str]
@@ -45,7 +45,12 @@ def _alternation(phrases: list[str]) -> str:
 def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
     shared = patterns(kb)
     symbol_codes = {symbol: currency.code for currency in kb.currencies for symbol in currency.symbols}
-    word_codes = {word: currency.code for currency in kb.currencies for word in currency.words}
+    word_codes = {word: (currency.code, 1.0) for currency in kb.currencies for word in currency.words}
+    word_codes |= {
+        word: (currency.code, share)
+        for currency in kb.currencies
+        for word, share in currency.subunits.items()
+    }
     symbols = _alternation(list(symbol_codes))
     words = _alternation(list(word_codes))
     scale2 = re.sub(r"\(\?P<(scale_\w+)>", r"(?P<\1_2>", shared.scale)
@@ -86,15 +91,15 @@ def find_money(text: str, kb: KnowledgeBase) -> list[Found]:
     for match in money.suffixed.finditer(text):
         if _overlaps(match.start(), match.end(), taken):
             continue
-        code = money.word_codes[" ".join(match.group("word").lower().split())]
-        value = parse_number(match.group("num")) * scale_of(match, values)
+        code, share = money.word_codes[" ".join(match.group("word").lower().split())]
+        value = float(f"{parse_number(match.group('num')) * scale_of(match, values) * share:.12g}")
         quantity = _qualified(text, match.start(), match.end(), value, code, kb)
         found.append(Found("money", match.start(), match.end(), "money.suffixed", quantity))
         taken.append((match.start(), match.end()))
     for match in money.vague.finditer(text):
         if _overlaps(match.start(), match.end(), taken):
             continue
-        code = money.word_codes[" ".join(match.group("word").lower().split())]
+        code, _ = money.word_codes[" ".join(match.group("word").lower().split())]
         found.append(
             Found("money", match.start(), match.end(), "money.vague", Quantity(None, code, vague=True))
         )

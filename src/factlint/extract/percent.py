@@ -24,7 +24,8 @@ def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?<![\w.,$€£¥₹])(?P<num>{NUMBER})"
-        rf"(?:[ \t]*(?:-|–|—|to)[ \t]*(?P<num2>{NUMBER}))?[ \t]?(?:{units})(?![\w%])",
+        rf"(?:(?P<first_unit>[ \t]?%)?[ \t]*(?P<join>-|–|—|to)[ \t]*(?P<num2>{NUMBER}))?"
+        rf"[ \t]?(?:{units})(?![\w%])",
         re.IGNORECASE,
     )
 
@@ -37,13 +38,27 @@ def _alternation(words: tuple[str, ...]) -> str:
 def find_percent(text: str, kb: KnowledgeBase) -> list[Found]:
     """Every percentage, percentage-point or basis-point figure in ``text``, in order."""
     found = []
-    for match in _pattern(kb).finditer(text):
+    position = 0
+    while (match := _pattern(kb).search(text, position)) is not None:
+        position = match.end()
         unit = next(name for name in kb.percent_units if match.groupdict().get(name))
         value = parse_number(match.group("num"))
-        if match.group("num2"):
+        start, end = match.start(), match.end()
+        # "5% to 7%" and "5-7%" are ranges; "from 5% to 7%" is two values (a change).
+        change = match.group("join") == "to" and _word_before(text, start) == "from"
+        if match.group("num2") and not (change and match.group("first_unit")):
             quantity = range_of(value, parse_number(match.group("num2")), unit)
         else:
-            qualifier = qualifier_before(text, match.start(), kb) or qualifier_after(text, match.end(), kb)
+            if match.group("num2"):  # keep the first value; the second is searched again
+                end = position = match.end("first_unit")
+                unit = "percent"
+            qualifier = qualifier_before(text, start, kb) or qualifier_after(text, end, kb)
             quantity = interval(value, unit, qualifier, kb)
-        found.append(Found("percent", match.start(), match.end(), "percent", quantity))
+        found.append(Found("percent", start, end, "percent", quantity))
     return found
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start``, in lower case."""
+    words = text[max(0, start - 20) : start].split()
+    return words[-1].lower() if words else ""
