@@ -31,6 +31,15 @@ class Currency:
     subunits: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
 
+@dataclasses.dataclass(frozen=True)
+class Unit:
+    """A unit of measure: its id and how it is written after a number."""
+
+    id: str
+    words: tuple[str, ...]
+    attached: tuple[str, ...] = ()
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class KnowledgeBase:
     """Everything the stages know beyond the text itself.
@@ -46,6 +55,13 @@ class KnowledgeBase:
     percent_units: Mapping[str, tuple[str, ...]]
     bands: Mapping[str, float]
     abbreviations: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    units: tuple[Unit, ...] = ()
+    number_words: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    irregular_plurals: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    names_after: frozenset[str] = frozenset()
+    not_count_nouns: frozenset[str] = frozenset()
+    attribution_after: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
 
 
@@ -66,7 +82,7 @@ def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
     data: dict[str, dict[str, Any]] = {}
     files: list[str] = []
     for folder in (default_rules_dir(), *map(Path, folders)):
-        for name in ("quantities.yaml", "tolerances.yaml", "language.yaml"):
+        for name in ("quantities.yaml", "tolerances.yaml", "language.yaml", "units.yaml"):
             path = folder / name
             if not path.is_file():
                 continue
@@ -124,6 +140,18 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         percent_units={name: _phrases(words) for name, words in data["percent"].items()},
         bands=bands,
         abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations", ())),
+        function_words=frozenset(_phrases(data.get("function_words", ()))),
+        units=tuple(
+            Unit(str(unit), _phrases(spec.get("words", ())), tuple(str(a) for a in spec.get("attached", ())))
+            for unit, spec in data.get("units", {}).items()
+        ),
+        number_words={
+            str(word).lower(): float(value) for word, value in data.get("number_words", {}).items()
+        },
+        irregular_plurals={str(k).lower(): str(v) for k, v in data.get("irregular_plurals", {}).items()},
+        names_after=frozenset(_phrases(data.get("names_after", ()))),
+        not_count_nouns=frozenset(_phrases(data.get("not_count_nouns", ()))),
+        attribution_after=_phrases(data.get("attribution_after", ())),
         files=files,
     )
 

@@ -1,6 +1,6 @@
 """Extraction: the checkable claims in a source's text, each with its span and sentence.
 
-So far money and percentages, with their qualifiers as intervals; dates, quantities with units,
+So far money, percentages and quantities with units, with their qualifiers as intervals; dates,
 stock data, roles and attributes follow (see the issues).
 """
 
@@ -13,18 +13,19 @@ import hashlib
 from factlint.extract.found import Found
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
+from factlint.extract.quantities import find_quantities
 from factlint.extract.sentences import sentence_spans
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
-
-EXTRACTORS = (find_money, find_percent)
 
 
 def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     """Every claim in ``source.text``, in text order."""
     kb = kb or default_knowledge()
     text = source.text
-    found = [item for finder in EXTRACTORS for item in finder(text, kb)]
+    found = find_money(text, kb) + find_percent(text, kb)
+    # Quantities never take a number that money or a percentage already explains.
+    found += find_quantities(text, kb, [(item.start, item.end) for item in found])
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]

@@ -1,0 +1,240 @@
+"""Quantities with units, and their qualifiers.
+
+Measures ("5 gigawatts", "2.7GW", "31C", "a 5-gigawatt plant") and counts ("100,000 enterprise
+customers", "two reactors", "18.7 million shares").
+
+Units of measure, number words, plurals and the words after which a number is a name ("top 10",
+"Section 230") are data in ``rules/``. A count is a number, up to two describing words, then a
+plural noun; a bare four-digit year is no count. Vague amounts ("thousands of chips") keep no value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from factlint.extract.found import Found
+from factlint.extract.numbers import (
+    NUMBER,
+    interval,
+    parse_number,
+    patterns,
+    qualifier_after,
+    qualifier_before,
+    range_of,
+    scale_of,
+)
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Quantity
+
+_WORD = r"[a-z][a-z'’-]*[a-z]|[a-z]"
+_YEARS = range(1800, 2101)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Patterns:
+    number: re.Pattern[str]
+    attached: re.Pattern[str]
+    unit_word: re.Pattern[str]
+    count: re.Pattern[str]
+    range_tail: re.Pattern[str]
+    vague: re.Pattern[str]
+    unit_ids: dict[str, str]
+
+
+def _alternation(phrases: list[str], flexible: bool = True) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    if not flexible:
+        return "|".join(re.escape(phrase) for phrase in ordered)
+    return "|".join(r"[ \t]+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
+
+
+@functools.cache
+def _patterns(kb: KnowledgeBase) -> _Patterns:
+    scale = patterns(kb).scale
+    words = _alternation(list(kb.number_words))
+    number = re.compile(
+        rf"(?<![\w.,$€£¥₹/#°-])(?P<neg>(?:minus|negative)[ \t]+|-(?=\d))?"
+        rf"(?:(?P<num>{NUMBER})|(?P<word>\b(?:{words})\b))(?![.,]\d)(?:{scale})?",
+        re.IGNORECASE,
+    )
+    unit_ids = {form.lower(): unit.id for unit in kb.units for form in unit.words}
+    unit_ids |= {form: unit.id for unit in kb.units for form in unit.attached}
+    attached = [form for unit in kb.units for form in unit.attached]
+    modifier = rf"(?:(?:{_WORD})[ \t]+)"
+    return _Patterns(
+        number=number,
+        attached=re.compile(rf"[ \t]?(?P<unit>{_alternation(attached, flexible=False)})(?![\w°])"),
+        unit_word=re.compile(
+            rf"(?:[ \t]*-[ \t]*|[ \t]+)(?P<mods>{modifier}{{0,2}})"
+            rf"(?P<unit>{_alternation(list(unit_ids))})(?![\w])",
+            re.IGNORECASE,
+        ),
+        count=re.compile(rf"[ \t]+(?P<words>(?:{_WORD})(?:[ \t]+(?:{_WORD})){{0,2}})(?![\w-])"),
+        range_tail=re.compile(rf"[ \t]*(?:to|-|–|—)[ \t]*(?P<num2>{NUMBER})"),
+        vague=re.compile(
+            rf"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:thousands|millions|billions|hundreds|dozens)"
+            rf"[ \t]+of[ \t]+(?P<mods>{modifier}{{0,1}})(?P<head>{_WORD})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        unit_ids=unit_ids,
+    )
+
+
+def find_quantities(text: str, kb: KnowledgeBase, taken: list[tuple[int, int]] | None = None) -> list[Found]:
+    """Every quantity in ``text`` that does not overlap a span in ``taken`` (money, percentages)."""
+    compiled = _patterns(kb)
+    taken = list(taken or [])
+    found: list[Found] = []
+    for match in compiled.number.finditer(text):
+        if _overlaps(match.start(), match.end(), taken) or _is_name(text, match.start(), kb):
+            continue
+        item = _measure(text, match, compiled, kb)
+        if item and not _overlaps(item.start, item.end, taken):
+            found.append(item)
+            taken.append((item.start, item.end))
+    for match in compiled.vague.finditer(text):
+        head = match.group("head").lower()
+        if _overlaps(match.start(), match.end(), taken) or not _is_plural_noun(head, match.group("mods"), kb):
+            continue
+        unit = _singular(head, kb)
+        found.append(
+            Found("quantity", match.start(), match.end(), "quantity.vague", Quantity(None, unit, vague=True))
+        )
+    return sorted(found, key=lambda item: item.start)
+
+
+def _measure(text: str, match: re.Match[str], compiled: _Patterns, kb: KnowledgeBase) -> Found | None:
+    value = _value(match, kb)
+    end = match.end()
+    ranged = compiled.range_tail.match(text, end)
+    if ranged:
+        unit_match = _unit_at(text, ranged.end(), compiled, kb)
+        if unit_match:
+            unit, unit_end = unit_match
+            second = parse_number(ranged.group("num2")) * scale_of(match, patterns(kb).scale_values)
+            return Found("quantity", match.start(), unit_end, "quantity.range", range_of(value, second, unit))
+    unit_match = _unit_at(text, end, compiled, kb)
+    if unit_match:
+        unit, unit_end = unit_match
+        if text[unit_end : unit_end + 4].lower() == "-old":  # "a 45-year-old": an age, not a claim
+            return None
+        return Found(
+            "quantity",
+            match.start(),
+            unit_end,
+            "quantity.measure",
+            _qualified(text, match.start(), unit_end, value, unit, kb),
+        )
+    if _is_year(match):
+        return None
+    head = _count_head(text, end, compiled, kb)
+    if head is None:
+        return None
+    noun, head_end = head
+    after = " ".join(text[head_end : head_end + 40].lower().split())
+    if any(after.startswith(phrase) for phrase in kb.attribution_after):
+        return None  # "three people familiar with the matter": who said it, not what
+    quantity = _qualified(text, match.start(), head_end, value, _singular(noun, kb), kb)
+    return Found("quantity", match.start(), head_end, "quantity.count", quantity)
+
+
+def _count_head(text: str, position: int, compiled: _Patterns, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """The plural noun a number counts and where it ends.
+
+    It is the first plural noun among the next three words, after describing words only
+    ("100,000 enterprise customers"); a function word on the way means the number counts nothing.
+    """
+    following = compiled.count.match(text, position)
+    if following is None:
+        return None
+    for word in re.finditer(r"\S+", following.group("words")):
+        noun = word.group().lower()
+        if _is_plural_noun(noun, None, kb):
+            return noun, following.start("words") + word.end()
+        if noun in kb.function_words or noun in kb.not_count_nouns:
+            return None
+    return None
+
+
+def _unit_at(text: str, position: int, compiled: _Patterns, kb: KnowledgeBase) -> tuple[str, int] | None:
+    """The unit of measure written at ``position`` and where it ends."""
+    attached = compiled.attached.match(text, position)
+    if attached:
+        return compiled.unit_ids[attached.group("unit")], attached.end()
+    word = compiled.unit_word.match(text, position)
+    # A capitalised unit word is part of a name ("the 24 Hours of Le Mans"), not a measure.
+    if word and not word.group("unit")[0].isupper() and not _has_function_word(word.group("mods"), kb):
+        return compiled.unit_ids[" ".join(word.group("unit").lower().split())], word.end()
+    return None
+
+
+def _value(match: re.Match[str], kb: KnowledgeBase) -> float:
+    if match.group("num"):
+        base = parse_number(match.group("num"))
+    else:
+        base = kb.number_words[" ".join(match.group("word").lower().split())]
+    value = float(f"{base * scale_of(match, patterns(kb).scale_values):.12g}")
+    return -value if match.group("neg") else value
+
+
+def _qualified(text: str, start: int, end: int, value: float, unit: str, kb: KnowledgeBase) -> Quantity:
+    qualifier = qualifier_before(text, start, kb) or qualifier_after(text, end, kb)
+    return interval(value, unit, qualifier, kb)
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    number = match.group("num")
+    return bool(number) and number.isdigit() and len(number) == 4 and int(number) in _YEARS
+
+
+def _is_name(text: str, start: int, kb: KnowledgeBase) -> bool:
+    """True when the word before the number makes it a name: "top 10", "No. 1", "Boeing 737".
+
+    A capitalised word that does not begin its sentence names a product or a place.
+    """
+    words = text[max(0, start - 24) : start].split()
+    if not words:
+        return False
+    previous = words[-1]
+    if previous.lower() in kb.names_after or previous.lower().rstrip(".") in kb.names_after:
+        return True
+    starts_sentence = len(words) < 2 or words[-2].endswith((".", "!", "?", ":"))
+    capitalised = previous.isalpha() and previous[0].isupper()
+    return capitalised and previous.lower() not in kb.function_words and not starts_sentence
+
+
+def _is_plural_noun(head: str, mods: str | None, kb: KnowledgeBase) -> bool:
+    head = head.lower()
+    if head in kb.irregular_plurals:
+        return not _has_function_word(mods, kb)
+    return (
+        len(head) > 2
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is"))
+        and head not in kb.not_count_nouns
+        and head not in kb.function_words
+        and not _has_function_word(mods, kb)
+    )
+
+
+def _has_function_word(mods: str | None, kb: KnowledgeBase) -> bool:
+    return bool(mods) and any(word.lower() in kb.function_words for word in mods.split())
+
+
+def _singular(noun: str, kb: KnowledgeBase) -> str:
+    """The singular of a plural noun, by the irregular list in ``rules/`` or the usual endings."""
+    if noun in kb.irregular_plurals:
+        return kb.irregular_plurals[noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
