@@ -1,8 +1,8 @@
 """Quality floors on the bundled gold set, so that extraction cannot silently get worse.
 
-The floors sit a little under the figures measured when they were set (money P 1.000 R 0.993,
-percent P 1.000 R 0.970, negatives 80/80 clean); raise them as extraction improves. Kinds not yet
-extracted (quantity, date) have no floor yet.
+The floors sit a little under the figures measured when they were set (money P 1.000 R 1.000,
+percent P 1.000 R 0.970, quantity P 0.967 R 0.908, negatives 79/80 clean); raise them as extraction
+improves. Dates are not extracted yet and have no floor.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import pytest
 from factlint.eval.extraction import evaluate
 from factlint.eval.gold import default_gold_dir, load_gold
 
-FLOORS = {"money": (0.95, 0.95, 0.95), "percent": (0.95, 0.95, 0.95)}  # precision, recall, values
+# precision, recall, value accuracy
+FLOORS = {"money": (0.95, 0.95, 0.95), "percent": (0.95, 0.95, 0.95), "quantity": (0.93, 0.88, 0.8)}
 
 
 @pytest.fixture(scope="module")

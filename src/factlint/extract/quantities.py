@@ -29,6 +29,8 @@ from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
 _WORD = r"[a-z][a-z'’-]*[a-z]|[a-z]"
+# Describing words may be capitalised ("24 Grand Slam titles"); the counted noun may not.
+_NAME_WORD = r"[A-Za-z][a-z'’-]*[a-z]|[a-z]"
 _YEARS = range(1800, 2101)
 
 
@@ -38,6 +40,7 @@ class _Patterns:
     attached: re.Pattern[str]
     unit_word: re.Pattern[str]
     count: re.Pattern[str]
+    hyphenated: re.Pattern[str]
     range_tail: re.Pattern[str]
     vague: re.Pattern[str]
     unit_ids: dict[str, str]
@@ -71,11 +74,12 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
             rf"(?P<unit>{_alternation(list(unit_ids))})(?![\w])",
             re.IGNORECASE,
         ),
-        count=re.compile(rf"[ \t]+(?P<words>(?:{_WORD})(?:[ \t]+(?:{_WORD})){{0,2}})(?![\w-])"),
+        count=re.compile(rf"[ \t]+(?P<words>(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,3}})(?![\w-])"),
+        hyphenated=re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \t]+[a-z])"),
         range_tail=re.compile(rf"[ \t]*(?:to|-|–|—)[ \t]*(?P<num2>{NUMBER})"),
         vague=re.compile(
-            rf"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:thousands|millions|billions|hundreds|dozens)"
-            rf"[ \t]+of[ \t]+(?P<mods>{modifier}{{0,1}})(?P<head>{_WORD})(?![\w-])",
+            r"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:thousands|millions|billions|hundreds|dozens)"
+            r"[ \t]+of(?=[ \t])",
             re.IGNORECASE,
         ),
         unit_ids=unit_ids,
@@ -95,13 +99,11 @@ def find_quantities(text: str, kb: KnowledgeBase, taken: list[tuple[int, int]] |
             found.append(item)
             taken.append((item.start, item.end))
     for match in compiled.vague.finditer(text):
-        head = match.group("head").lower()
-        if _overlaps(match.start(), match.end(), taken) or not _is_plural_noun(head, match.group("mods"), kb):
+        head = _count_head(text, match.end(), compiled, kb)
+        if head is None or _overlaps(match.start(), head[1], taken):
             continue
-        unit = _singular(head, kb)
-        found.append(
-            Found("quantity", match.start(), match.end(), "quantity.vague", Quantity(None, unit, vague=True))
-        )
+        quantity = Quantity(None, _singular(head[0], kb), vague=True)
+        found.append(Found("quantity", match.start(), head[1], "quantity.vague", quantity))
     return sorted(found, key=lambda item: item.start)
 
 
@@ -129,6 +131,11 @@ def _measure(text: str, match: re.Match[str], compiled: _Patterns, kb: Knowledge
         )
     if _is_year(match):
         return None
+    hyphenated = compiled.hyphenated.match(text, end)
+    if hyphenated and hyphenated.group("noun") not in kb.function_words:
+        # "the 299-seat parliament", "a 23-man squad": a count written as an adjective.
+        quantity = _qualified(text, match.start(), hyphenated.end(), value, hyphenated.group("noun"), kb)
+        return Found("quantity", match.start(), hyphenated.end(), "quantity.count", quantity)
     head = _count_head(text, end, compiled, kb)
     if head is None:
         return None
@@ -151,7 +158,7 @@ def _count_head(text: str, position: int, compiled: _Patterns, kb: KnowledgeBase
         return None
     for word in re.finditer(r"\S+", following.group("words")):
         noun = word.group().lower()
-        if _is_plural_noun(noun, None, kb):
+        if word.group().islower() and _is_plural_noun(noun, None, kb):
             return noun, following.start("words") + word.end()
         if noun in kb.function_words or noun in kb.not_count_nouns:
             return None
