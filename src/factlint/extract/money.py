@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import re
 
-from factlint.extract.found import Found
+from factlint.extract.found import Found, Occupied
 from factlint.extract.numbers import (
     NUMBER,
     interval,
@@ -77,7 +77,7 @@ def find_money(text: str, kb: KnowledgeBase) -> list[Found]:
     money = _patterns(kb)
     values = patterns(kb).scale_values
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied()
 
     position = 0
     while (match := money.prefixed.search(text, position)) is not None:
@@ -87,17 +87,17 @@ def find_money(text: str, kb: KnowledgeBase) -> list[Found]:
         if code is None:
             continue
         found.append(Found("money", match.start(), end, "money.prefixed", quantity))
-        taken.append((match.start(), end))
+        taken.add(match.start(), end)
     for match in money.suffixed.finditer(text):
-        if _overlaps(match.start(), match.end(), taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         code, share = money.word_codes[" ".join(match.group("word").lower().split())]
         value = float(f"{parse_number(match.group('num')) * scale_of(match, values) * share:.12g}")
         quantity = _qualified(text, match.start(), match.end(), value, code, kb)
         found.append(Found("money", match.start(), match.end(), "money.suffixed", quantity))
-        taken.append((match.start(), match.end()))
+        taken.add(match.start(), match.end())
     for match in money.vague.finditer(text):
-        if _overlaps(match.start(), match.end(), taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         code, _ = money.word_codes[" ".join(match.group("word").lower().split())]
         found.append(
@@ -160,7 +160,3 @@ def _code(symbol: str, codes: dict[str, str]) -> str | None:
         return codes[symbol]
     folded = {key.lower(): value for key, value in codes.items()}
     return folded.get(symbol.lower())
-
-
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)

@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import re
 
-from factlint.extract.found import Found
+from factlint.extract.found import Found, Occupied
 from factlint.extract.numbers import (
     NUMBER,
     interval,
@@ -89,18 +89,18 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
 def find_quantities(text: str, kb: KnowledgeBase, taken: list[tuple[int, int]] | None = None) -> list[Found]:
     """Every quantity in ``text`` that does not overlap a span in ``taken`` (money, percentages)."""
     compiled = _patterns(kb)
-    taken = list(taken or [])
+    occupied = Occupied(taken)
     found: list[Found] = []
     for match in compiled.number.finditer(text):
-        if _overlaps(match.start(), match.end(), taken) or _is_name(text, match.start(), kb):
+        if occupied.overlaps(match.start(), match.end()) or _is_name(text, match.start(), kb):
             continue
         item = _measure(text, match, compiled, kb)
-        if item and not _overlaps(item.start, item.end, taken):
+        if item and not occupied.overlaps(item.start, item.end):
             found.append(item)
-            taken.append((item.start, item.end))
+            occupied.add(item.start, item.end)
     for match in compiled.vague.finditer(text):
         head = _count_head(text, match.end(), compiled, kb)
-        if head is None or _overlaps(match.start(), head[1], taken):
+        if head is None or occupied.overlaps(match.start(), head[1]):
             continue
         quantity = Quantity(None, _singular(head[0], kb), vague=True)
         found.append(Found("quantity", match.start(), head[1], "quantity.vague", quantity))
@@ -241,7 +241,3 @@ def _singular(noun: str, kb: KnowledgeBase) -> str:
     if noun.endswith("s") and not noun.endswith("ss"):
         return noun[:-1]
     return noun
-
-
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
