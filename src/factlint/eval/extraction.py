@@ -126,6 +126,8 @@ def _overlap(claim: Claim, gold: GoldClaim) -> bool:
 
 def _wrong_values(claim: Claim, gold: GoldClaim) -> dict[str, tuple[Any, Any]]:
     """The gold fields the prediction gets wrong, as ``{field: (predicted, gold)}``."""
+    if claim.time is not None:
+        return _wrong_time(claim, gold)
     if claim.quantity is None:
         return {}
     quantity = claim.quantity
@@ -140,6 +142,25 @@ def _wrong_values(claim: Claim, gold: GoldClaim) -> dict[str, tuple[Any, Any]]:
             wrong[field] = (got, expected)
     if gold.fields.get("vague") and not quantity.vague:
         wrong["vague"] = (quantity.vague, True)
+    return wrong
+
+
+def _wrong_time(claim: Claim, gold: GoldClaim) -> dict[str, tuple[Any, Any]]:
+    """The date fields (start, end, precision) the prediction gets wrong."""
+    time = claim.time
+    assert time is not None
+    got = {
+        "start": time.start.isoformat() if time.start else None,
+        "end": time.end.isoformat() if time.end else None,
+        "precision": time.precision,
+    }
+    wrong = {}
+    for field, value in got.items():
+        if field in gold.fields:
+            expected = gold.fields[field]
+            expected = expected.isoformat() if hasattr(expected, "isoformat") else expected
+            if value != expected:
+                wrong[field] = (value, expected)
     return wrong
 
 

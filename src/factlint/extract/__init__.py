@@ -1,7 +1,7 @@
 """Extraction: the checkable claims in a source's text, each with its span and sentence.
 
-So far money, percentages and quantities with units, with their qualifiers as intervals; dates,
-stock data, roles and attributes follow (see the issues).
+So far money, percentages and quantities with units, with their qualifiers as intervals, and dates
+resolved against the publication date; stock data, roles and attributes follow (see the issues).
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import bisect
 import datetime as dt
 import hashlib
 
-from factlint.extract.found import Found
+from factlint.extract.dates import find_dates
+from factlint.extract.found import Found, Occupied
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
 from factlint.extract.quantities import find_quantities
@@ -24,7 +25,8 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     kb = kb or default_knowledge()
     text = source.text
     found = find_money(text, kb) + find_percent(text, kb)
-    # Quantities never take a number that money or a percentage already explains.
+    # Dates, then quantities, never take text that an earlier kind already explains.
+    found += find_dates(text, source.published, Occupied([(item.start, item.end) for item in found]))
     found += find_quantities(text, kb, [(item.start, item.end) for item in found])
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
@@ -66,4 +68,5 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         kind=item.kind,
         extractor=item.extractor,
         quantity=item.quantity,
+        time=item.time,
     )

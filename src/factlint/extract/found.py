@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from factlint.model import Quantity
+from factlint.model import Quantity, TimeRef
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Found:
     end: int
     extractor: str
     quantity: Quantity | None = None
+    time: TimeRef | None = None
 
 
 class Occupied:

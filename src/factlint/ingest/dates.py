@@ -12,7 +12,7 @@ import re
 _ISO = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$"
 )
-_MONTHS = {
+MONTHS = {
     name: index
     for index, names in enumerate(
         (
@@ -33,7 +33,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY_YEAR = re.compile(
     rf"^(?:\w+day,?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
     re.IGNORECASE,
@@ -83,7 +83,7 @@ def parse_written(value: str) -> tuple[dt.date | None, str | None]:
         if match and not _TIME_OF_DAY.match(text[match.end() :]):
             return None, None
         if match:
-            month = _MONTHS[match.group("month").lower()]
+            month = MONTHS[match.group("month").lower()]
             day = int(match.group("day"))
             if match.group("year"):
                 try:

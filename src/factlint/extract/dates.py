@@ -1,0 +1,456 @@
+"""Dates as intervals, relative ones resolved against the publication date.
+
+Absolute dates, months and years, quarters, years and decades; relative dates are resolved against
+the publication date, or left unresolved when there is none.
+
+One regular expression finds candidates; each kind of candidate has a small resolver. A relative
+date looks back from publication unless its sentence speaks of the future ("will", "is expected
+to"), and a date tied to another event ("two months before") stays unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+
+from factlint.extract.found import Found, Occupied
+from factlint.ingest.dates import MONTHS, parse_iso
+from factlint.model import TimeRef
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would)\b|'ll\b|\b(?:is|are|was|were)\s+(?:expected|due|set|scheduled|planned|slated)\s+to\b"
+    r"|\bplans?\s+to\b|\bscheduled\s+(?:to|for)\b|\bupcoming\b|\bforecasts?\b",
+    re.IGNORECASE,
+)
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    month = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+    weekday = "|".join(WEEKDAYS)
+    period = r"(?:week|month|year|decade|quarter)"
+    alternatives = [
+        r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)",
+        rf"(?P<mdy>(?:(?:{weekday}),?\s+)?(?P<m1>{month})\s+(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d1b>{_DAY}))?"
+        rf"(?:,?\s+(?P<y1>{_YEAR}))?)(?![\d:])",
+        rf"(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{month})(?:,?\s+(?P<y2>{_YEAR}))?)",
+        rf"(?P<month_year>(?P<m3>{month})\s+(?:of\s+)?(?P<y3>{_YEAR}))",
+        rf"(?P<slashed>(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<y4>{_YEAR}))",
+        rf"(?P<quarter>(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter"
+        rf"(?:\s+of\s+(?P<y5>{_YEAR}))?)",
+        rf"(?P<qshort>Q(?P<q2>[1-4])(?:\s+(?P<y6>{_YEAR})|\s*'(?P<yy6>\d\d))?)",
+        r"(?P<decade>the\s+(?P<dec>(?:1[89]|20)\d0)s)",
+        rf"(?P<year_range>(?P<ya>{_YEAR})\s*(?:-|–|to|and)\s*(?P<yb>{_YEAR}))",
+        r"(?P<this_part>(?P<part>earlier|later)\s+this\s+(?P<part_unit>week|month|year))",
+        rf"(?P<event_relative>(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+        rf"{period}s?\s+(?:before|after|earlier|later))|the\s+(?:previous|following|prior)\s+{period})",
+        r"(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<ago_unit>day|week|month|year)s?\s+ago)",
+        rf"(?P<named>(?P<which>this|last|next|past)\s+(?P<what>{period}|{weekday}|{month}))",
+        r"(?P<deictic>yesterday|today|tomorrow)",
+        rf"(?P<weekday>(?:{weekday}))",
+        rf"(?P<month>(?P<m4>{month}))",
+        rf"(?P<year>{_YEAR})",
+    ]
+    return re.compile(
+        r"(?<![\w$€£¥.,/-])(?:" + "|".join(alternatives) + r")(?![\w%]|[.,]\d|-\d)", re.IGNORECASE
+    )
+
+
+def find_dates(text: str, published: dt.date | None, taken: Occupied | None = None) -> list[Found]:
+    """Every date expression in ``text`` with the interval it covers, in order."""
+    taken = taken or Occupied()
+    found = []
+    for match in _pattern().finditer(text):
+        start, end = match.start(), match.end()
+        if taken.overlaps(start, end) or not _plausible(match, text):
+            continue
+        time = _resolve(match, published, _future(text, start))
+        found.append(Found("date", start, end, f"date.{match.lastgroup}", time=time))
+    return found
+
+
+def _plausible(match: re.Match[str], text: str) -> bool:
+    """Reject what is a date only sometimes: "may" the verb, a lower-case "march", "Vision 2030"."""
+    if match.lastgroup == "year" and _after_name(text, match.start()):
+        return False
+    if match.group("month") and not match.group("mdy"):
+        word = match.group("m4")
+        if (
+            word.lower().rstrip(".")
+            in (
+                "may",
+                "march",
+                "sept",
+                "sep",
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "jun",
+                "jul",
+                "aug",
+                "oct",
+                "nov",
+                "dec",
+            )
+            and not word[0].isupper()
+        ):
+            return False
+        if word.lower() == "may" and not _after_date_word(text, match.start()):
+            return False
+    return True
+
+
+def _after_name(text: str, start: int) -> bool:
+    """True when a capitalised word, not the first of its sentence nor a month, stands just before."""
+    words = text[max(0, start - 30) : start].split()
+    if len(words) < 2 or words[-2].endswith((".", "!", "?", ":")):
+        return False
+    previous = words[-1]
+    return (
+        previous.isalpha()
+        and previous[0].isupper()
+        and previous.lower() not in MONTHS
+        and previous.lower()
+        not in {
+            "in",
+            "since",
+            "until",
+            "by",
+            "from",
+            "through",
+            "before",
+            "after",
+            "during",
+            "of",
+            "and",
+            "or",
+            "the",
+        }
+    )
+
+
+def _after_date_word(text: str, start: int) -> bool:
+    words = text[max(0, start - 12) : start].lower().split()
+    return bool(words) and words[-1] in {
+        "in",
+        "since",
+        "until",
+        "by",
+        "from",
+        "through",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "of",
+        "during",
+        "before",
+        "after",
+    }
+
+
+def _future(text: str, start: int) -> bool:
+    """True when the clause around ``start`` speaks of the future.
+
+    The clause runs between the nearest punctuation marks, so in "X will invest, the companies
+    said on Tuesday" Tuesday is in the past.
+    """
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "\n", ",", ";", ":"))
+    ends = [index for index in (text.find(mark, start) for mark in (". ", "\n", ",", ";")) if index != -1]
+    return bool(_FUTURE.search(text, before + 1, min(ends, default=len(text))))
+
+
+def _resolve(match: re.Match[str], published: dt.date | None, future: bool) -> TimeRef:
+    # The alternative's own group closes last, so it is the match's last group.
+    return _RESOLVERS[match.lastgroup or "year"](match, match.group(), published, future)
+
+
+# Resolvers ----------------------------------------------------------------------------------------
+def _absolute(quote: str, start: dt.date, end: dt.date, precision: str) -> TimeRef:
+    return TimeRef(quote, start, end, precision, "absolute")
+
+
+def _relative(quote: str, start: dt.date | None, end: dt.date | None, precision: str) -> TimeRef:
+    if start is None:
+        return TimeRef(quote, None, None, precision, "unresolved")
+    return TimeRef(quote, start, end, precision, "relative")
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    first_month = 3 * (quarter - 1) + 1
+    return dt.date(year, first_month, 1), _month_bounds(year, first_month + 2)[1]
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _iso(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    parsed = parse_iso(quote)
+    if parsed is None:
+        return _relative(quote, None, None, "day")
+    return _absolute(quote, parsed[0], parsed[0], "day")
+
+
+def _mdy(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    return _day_month(
+        quote, match.group("m1"), match.group("d1"), match.group("d1b"), match.group("y1"), published, future
+    )
+
+
+def _dmy(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    return _day_month(quote, match.group("m2"), match.group("d2"), None, match.group("y2"), published, future)
+
+
+def _day_month(
+    quote: str,
+    month_name: str,
+    day_text: str,
+    last_day: str | None,
+    year_text: str | None,
+    published: dt.date | None,
+    future: bool,
+) -> TimeRef:
+    month, day = _month_number(month_name), _day_number(day_text)
+    end_day = _day_number(last_day) if last_day else day
+    if year_text:
+        try:
+            return _absolute(
+                quote, dt.date(int(year_text), month, day), dt.date(int(year_text), month, end_day), "day"
+            )
+        except ValueError:
+            return _relative(quote, None, None, "day")
+    if published is None:
+        return _relative(quote, None, None, "day")
+    for year in _candidate_years(published, future):
+        try:
+            start, end = dt.date(year, month, day), dt.date(year, month, end_day)
+        except ValueError:
+            return _relative(quote, None, None, "day")
+        if (future and end >= published) or (not future and start <= published):
+            return _relative(quote, start, end, "day")
+    return _relative(quote, None, None, "day")
+
+
+def _candidate_years(published: dt.date, future: bool) -> tuple[int, int]:
+    return (published.year, published.year + 1) if future else (published.year, published.year - 1)
+
+
+def _month_year(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    return _absolute(quote, *_month_bounds(int(match.group("y3")), _month_number(match.group("m3"))), "month")
+
+
+def _slashed(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    first, second, year = int(match.group("sa")), int(match.group("sb")), int(match.group("y4"))
+    month, day = (first, second) if first <= 12 else (second, first)
+    try:
+        day_date = dt.date(year, month, day)
+    except ValueError:
+        return _relative(quote, None, None, "day")
+    return _absolute(quote, day_date, day_date, "day")
+
+
+def _quarter(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    quarter = _ORDINALS[match.group("q").lower()]
+    return _quarter_of(quote, quarter, match.group("y5"), published, future)
+
+
+def _qshort(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    year = match.group("y6") or (f"20{match.group('yy6')}" if match.group("yy6") else None)
+    return _quarter_of(quote, int(match.group("q2")), year, published, future)
+
+
+def _quarter_of(
+    quote: str, quarter: int, year_text: str | None, published: dt.date | None, future: bool
+) -> TimeRef:
+    if year_text:
+        return _absolute(quote, *_quarter_bounds(int(year_text), quarter), "quarter")
+    if published is None:
+        return _relative(quote, None, None, "quarter")
+    for year in _candidate_years(published, future):
+        start, end = _quarter_bounds(year, quarter)
+        if (future and end >= published) or (not future and start <= published):
+            return _relative(quote, start, end, "quarter")
+    return _relative(quote, None, None, "quarter")
+
+
+def _decade(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    first = int(match.group("dec"))
+    return _absolute(quote, dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "decade")
+
+
+def _year_range(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    first, last = sorted((int(match.group("ya")), int(match.group("yb"))))
+    return _absolute(quote, dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
+
+
+def _year(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    year = int(quote)
+    return _absolute(quote, dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _this_part(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    unit = match.group("part_unit").lower()
+    if published is None:
+        return _relative(quote, None, None, unit)
+    start, end = _period(unit, published, 0)
+    if match.group("part").lower() == "earlier":
+        return _relative(quote, start, published, unit)
+    return _relative(quote, published, end, unit)
+
+
+def _event_relative(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    unit = next(u for u in ("week", "month", "year", "decade", "quarter") if u in quote.lower())
+    return _relative(quote, None, None, unit)  # relative to an event, not to publication
+
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _ago(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    unit = match.group("ago_unit").lower()
+    precision = "day" if unit in ("day", "week") else unit
+    if published is None:
+        return _relative(quote, None, None, precision)
+    count_text = match.group("n").lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    if unit == "day":
+        day = published - dt.timedelta(days=count)
+        return _relative(quote, day, day, "day")
+    if unit == "week":
+        day = published - dt.timedelta(weeks=count)
+        return _relative(quote, day, day, "day")
+    start, end = _period(unit, published, -count)
+    return _relative(quote, start, end, unit)
+
+
+def _named(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    which, what = match.group("which").lower(), match.group("what").lower().rstrip(".")
+    if what in WEEKDAYS:
+        return _weekday_of(quote, what, published, which == "next" or (which == "this" and future), which)
+    if what in MONTHS:
+        return _month_of(quote, MONTHS[what], published, which == "next", which)
+    precision = what
+    if published is None:
+        return _relative(quote, None, None, precision)
+    offset = {"this": 0, "last": -1, "past": -1, "next": 1}[which]
+    return _relative(quote, *_period(what, published, offset), precision)
+
+
+def _deictic(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    if published is None:
+        return _relative(quote, None, None, "day")
+    day = published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[quote.lower()])
+    return _relative(quote, day, day, "day")
+
+
+def _weekday(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    return _weekday_of(quote, quote.lower(), published, future, None)
+
+
+def _weekday_of(quote: str, name: str, published: dt.date | None, future: bool, which: str | None) -> TimeRef:
+    if published is None:
+        return _relative(quote, None, None, "day")
+    target = WEEKDAYS.index(name)
+    if future:
+        delta = (target - published.weekday()) % 7
+        delta = 7 if which == "next" and delta == 0 else delta
+    else:
+        delta = -((published.weekday() - target) % 7)
+        delta = -7 if which == "last" and delta == 0 else delta
+    day = published + dt.timedelta(days=delta)
+    return _relative(quote, day, day, "day")
+
+
+def _month(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    return _month_of(quote, _month_number(match.group("m4")), published, future, None)
+
+
+def _month_of(quote: str, month: int, published: dt.date | None, future: bool, which: str | None) -> TimeRef:
+    if published is None:
+        return _relative(quote, None, None, "month")
+    if which == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif which == "next" or future:
+        year = published.year if month >= published.month else published.year + 1
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    return _relative(quote, *_month_bounds(year, month), "month")
+
+
+def _period(unit: str, published: dt.date, offset: int) -> tuple[dt.date, dt.date]:
+    """The week, month, quarter, year or decade ``offset`` periods from the one holding ``published``."""
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return _month_bounds(index // 12, index % 12 + 1)
+    if unit == "quarter":
+        index = published.year * 4 + (published.month - 1) // 3 + offset
+        return _quarter_bounds(index // 4, index % 4 + 1)
+    if unit == "decade":
+        first = published.year // 10 * 10 + 10 * offset
+        return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+    return dt.date(published.year + offset, 1, 1), dt.date(published.year + offset, 12, 31)
+
+
+_RESOLVERS = {
+    "iso": _iso,
+    "mdy": _mdy,
+    "dmy": _dmy,
+    "month_year": _month_year,
+    "slashed": _slashed,
+    "quarter": _quarter,
+    "qshort": _qshort,
+    "decade": _decade,
+    "year_range": _year_range,
+    "this_part": _this_part,
+    "event_relative": _event_relative,
+    "ago": _ago,
+    "named": _named,
+    "deictic": _deictic,
+    "weekday": _weekday,
+    "month": _month,
+    "year": _year,
+}
