@@ -40,6 +40,9 @@ def one(text: str):
         ("earnings per share of 85 cents", "85 cents", 0.85, "USD"),
         ("net income rose to 1.02 billion francs", "1.02 billion francs", 1.02 * B, "CHF"),
         ("it will invest 3 trillion won in a plant", "3 trillion won", 3e12, "KRW"),
+        ("a grant of five million yen", "five million yen", 5e6, "JPY"),
+        ("bonds worth 6.65 billion pesetas", "6.65 billion pesetas", 6.65 * B, "ESP"),
+        ("it cost 100 chinese yuan", "100 chinese yuan", 100, "CNY"),
     ],
 )
 def test_amounts(text, quote, value, unit):

@@ -23,6 +23,9 @@ def percent(text: str):
         ("turnout of more than 60%", "60%", 60, "percent", "more_than"),
         ("about 40% of voters", "40%", 40, "percent", "about"),
         ("UP 5 PCT IN MARCH", "5 PCT", 5, "percent", None),
+        ("twenty percent of voters", "twenty percent", 20, "percent", None),
+        ("forty-five per cent", "forty-five per cent", 45, "percent", None),
+        ("one hundred percent", "one hundred percent", 100, "percent", None),
     ],
 )
 def test_percentages(text, quote, value, unit, qualifier):

@@ -15,6 +15,7 @@ from factlint.extract.numbers import (
     NUMBER,
     interval,
     parse_number,
+    parse_number_words,
     patterns,
     qualifier_after,
     qualifier_before,
@@ -62,7 +63,9 @@ def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
         re.IGNORECASE,
     )
     suffixed = re.compile(
-        rf"(?<![\w.,$€£¥₹])(?P<num>{NUMBER})(?:{shared.scale})?[ \t]+(?P<word>{words})\b", re.IGNORECASE
+        rf"(?<![\w.,$€£¥₹])(?:(?P<num>{NUMBER})|(?P<numword>{shared.number_words}))(?:{shared.scale})?"
+        rf"[ \t]+(?P<word>{words})\b",
+        re.IGNORECASE,
     )
     plural_scales = _alternation([f"{word}s" for word in kb.scale_words])
     vague = re.compile(
@@ -92,7 +95,12 @@ def find_money(text: str, kb: KnowledgeBase) -> list[Found]:
         if taken.overlaps(match.start(), match.end()):
             continue
         code, share = money.word_codes[" ".join(match.group("word").lower().split())]
-        value = float(f"{parse_number(match.group('num')) * scale_of(match, values) * share:.12g}")
+        base = (
+            parse_number(match.group("num"))
+            if match.group("num")
+            else parse_number_words(match.group("numword"), kb)
+        )
+        value = float(f"{base * scale_of(match, values) * share:.12g}")
         quantity = _qualified(text, match.start(), match.end(), value, code, kb)
         found.append(Found("money", match.start(), match.end(), "money.suffixed", quantity))
         taken.add(match.start(), match.end())

@@ -22,6 +22,7 @@ _LOOKBACK = 48
 class Patterns:
     """Regular expressions and lookup tables compiled from one knowledge base."""
 
+    number_words: str
     scale: str
     scale_values: dict[str, float]
     before: re.Pattern[str]
@@ -48,7 +49,11 @@ def patterns(kb: KnowledgeBase) -> Patterns:
     after_groups = "|".join(
         f"(?P<{name}>{_alternation(phrases)})" for name, phrases in kb.qualifiers_after.items() if phrases
     )
+    words_alternation = _alternation([word for word in kb.number_words if " " not in word])
+    # "five", "forty-five", "one hundred", "twenty two": up to four words, hyphens or spaces.
+    number_words = rf"\b(?:{words_alternation})(?:[ \t-](?:{words_alternation})){{0,3}}\b"
     return Patterns(
+        number_words=number_words,
         scale=scale,
         scale_values={**kb.scale_words, **kb.scale_abbreviations},
         before=re.compile(r"(?:^|(?<=[^\w]))(?:" + before_groups + r")[ \t]*$", re.IGNORECASE),
@@ -65,6 +70,20 @@ def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
 def parse_number(text: str) -> float:
     """``1,234.5`` to ``1234.5``."""
     return float(text.replace(",", ""))
+
+
+def parse_number_words(text: str, kb: KnowledgeBase) -> float:
+    """``forty-five`` to 45, ``one hundred and two`` to 102 (words from ``rules/units.yaml``)."""
+    total = 0.0
+    for word in re.split(r"[\s-]+", text.lower()):
+        value = kb.number_words.get(word)
+        if value is None:
+            continue
+        if value == 100:
+            total = max(total, 1.0) * 100
+        else:
+            total += value
+    return total
 
 
 def scale_of(match: re.Match[str], values: dict[str, float], suffix: str = "") -> float:

@@ -10,6 +10,8 @@ from factlint.extract.numbers import (
     NUMBER,
     interval,
     parse_number,
+    parse_number_words,
+    patterns,
     qualifier_after,
     qualifier_before,
     range_of,
@@ -23,7 +25,7 @@ def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
         f"(?P<{unit}>{_alternation(words)})" for unit, words in kb.percent_units.items() if words
     )
     return re.compile(
-        rf"(?<![\w.,$€£¥₹])(?P<num>{NUMBER})"
+        rf"(?<![\w.,$€£¥₹])(?:(?P<num>{NUMBER})|(?P<numword>{patterns(kb).number_words}))"
         rf"(?:(?P<first_unit>[ \t]?%)?[ \t]*(?P<join>-|–|—|to)[ \t]*(?P<num2>{NUMBER}))?"
         rf"[ \t]?(?:{units})(?![\w%])",
         re.IGNORECASE,
@@ -42,7 +44,10 @@ def find_percent(text: str, kb: KnowledgeBase) -> list[Found]:
     while (match := _pattern(kb).search(text, position)) is not None:
         position = match.end()
         unit = next(name for name in kb.percent_units if match.groupdict().get(name))
-        value = parse_number(match.group("num"))
+        if match.group("num"):
+            value = parse_number(match.group("num"))
+        else:
+            value = parse_number_words(match.group("numword"), kb)
         start, end = match.start(), match.end()
         # "5% to 7%" and "5-7%" are ranges; "from 5% to 7%" is two values (a change).
         change = match.group("join") == "to" and _word_before(text, start) == "from"
