@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,12 +70,15 @@ def test_percent_round_trips(number, unit, context):
 @settings(max_examples=300)
 @given(st.text(max_size=400))
 def test_arbitrary_text_never_raises_and_spans_point_at_quotes(text):
-    for claim in extract_text(text):
+    for claim in extract_text(text, dt.date(2024, 11, 22)):
         assert text[claim.span.start : claim.span.end] == claim.text
         assert claim.text in claim.sentence
-        quantity = claim.quantity
-        if quantity.low is not None and quantity.high is not None:
+        quantity, time = claim.quantity, claim.time
+        assert (quantity is None) != (time is None)
+        if quantity is not None and quantity.low is not None and quantity.high is not None:
             assert quantity.low <= quantity.high
+        if time is not None and time.start is not None:
+            assert time.end is not None and time.start <= time.end
 
 
 @settings(max_examples=200)

@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 
 from factlint.extract.found import Found, Occupied
 from factlint.ingest.dates import MONTHS, parse_iso
@@ -250,14 +251,31 @@ def _day_month(
             return _relative(quote, None, None, "day")
     if published is None:
         return _relative(quote, None, None, "day")
-    for year in _candidate_years(published, future):
+
+    def days(year: int) -> tuple[dt.date, dt.date] | None:
         try:
-            start, end = dt.date(year, month, day), dt.date(year, month, end_day)
+            return dt.date(year, month, day), dt.date(year, month, end_day)
         except ValueError:
-            return _relative(quote, None, None, "day")
+            return None
+
+    return _relative(quote, *_nearest(published, future, days), "day")
+
+
+def _nearest(
+    published: dt.date, future: bool, bounds: Callable[[int], tuple[dt.date, dt.date] | None]
+) -> tuple[dt.date | None, dt.date | None]:
+    """The period ``bounds(year)`` nearest to publication.
+
+    That is the last one begun by then or, for the future, the first one not yet ended.
+    """
+    for year in _candidate_years(published, future):
+        span = bounds(year)
+        if span is None:
+            break
+        start, end = span
         if (future and end >= published) or (not future and start <= published):
-            return _relative(quote, start, end, "day")
-    return _relative(quote, None, None, "day")
+            return start, end
+    return None, None
 
 
 def _candidate_years(published: dt.date, future: bool) -> tuple[int, int]:
@@ -295,11 +313,9 @@ def _quarter_of(
         return _absolute(quote, *_quarter_bounds(int(year_text), quarter), "quarter")
     if published is None:
         return _relative(quote, None, None, "quarter")
-    for year in _candidate_years(published, future):
-        start, end = _quarter_bounds(year, quarter)
-        if (future and end >= published) or (not future and start <= published):
-            return _relative(quote, start, end, "quarter")
-    return _relative(quote, None, None, "quarter")
+    return _relative(
+        quote, *_nearest(published, future, lambda year: _quarter_bounds(year, quarter)), "quarter"
+    )
 
 
 def _decade(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:

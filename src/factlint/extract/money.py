@@ -13,6 +13,7 @@ import re
 from factlint.extract.found import Found, Occupied
 from factlint.extract.numbers import (
     NUMBER,
+    alternation,
     interval,
     parse_number,
     parse_number_words,
@@ -37,11 +38,6 @@ class _MoneyPatterns:
     vague: re.Pattern[str]
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
-
-
 @functools.cache
 def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
     shared = patterns(kb)
@@ -52,8 +48,8 @@ def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
         for currency in kb.currencies
         for word, share in currency.subunits.items()
     }
-    symbols = _alternation(list(symbol_codes))
-    words = _alternation(list(word_codes))
+    symbols = alternation(list(symbol_codes))
+    words = alternation(list(word_codes))
     scale2 = re.sub(r"\(\?P<(scale_\w+)>", r"(?P<\1_2>", shared.scale)
     amount = rf"(?P<num>{NUMBER})(?P<plus>\+)?(?:{shared.scale})?(?P<plus2>\+)?"
     amount2 = rf"(?P<num2>{NUMBER})(?:{scale2})?"
@@ -67,7 +63,7 @@ def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
         rf"[ \t]+(?P<word>{words})\b",
         re.IGNORECASE,
     )
-    plural_scales = _alternation([f"{word}s" for word in kb.scale_words])
+    plural_scales = alternation([f"{word}s" for word in kb.scale_words])
     vague = re.compile(
         rf"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:{plural_scales})[ \t]+of[ \t]+(?P<word>{words})\b",
         re.IGNORECASE,

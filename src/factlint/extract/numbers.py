@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
@@ -39,17 +40,17 @@ def patterns(kb: KnowledgeBase) -> Patterns:
     # A scale word after a space or hyphen; a long abbreviation after an optional space; a
     # one-letter abbreviation only attached ("$8B", "€2.5m"), since "5 m" may be metres.
     scale = (
-        r"(?:[ \t]?-?[ \t]?(?P<scale_word>" + _alternation(words) + r")\b"
-        r"|[ \t]?(?P<scale_long>" + _alternation(long_abbreviations) + r")\b"
-        r"|(?P<scale_short>" + _alternation(single) + r")\b)"
+        r"(?:[ \t]?-?[ \t]?(?P<scale_word>" + alternation(words) + r")\b"
+        r"|[ \t]?(?P<scale_long>" + alternation(long_abbreviations) + r")\b"
+        r"|(?P<scale_short>" + alternation(single) + r")\b)"
     )
     before_groups = "|".join(
-        f"(?P<{name}>{_alternation(phrases)})" for name, phrases in kb.qualifiers_before.items() if phrases
+        f"(?P<{name}>{alternation(phrases)})" for name, phrases in kb.qualifiers_before.items() if phrases
     )
     after_groups = "|".join(
-        f"(?P<{name}>{_alternation(phrases)})" for name, phrases in kb.qualifiers_after.items() if phrases
+        f"(?P<{name}>{alternation(phrases)})" for name, phrases in kb.qualifiers_after.items() if phrases
     )
-    words_alternation = _alternation([word for word in kb.number_words if " " not in word])
+    words_alternation = alternation([word for word in kb.number_words if " " not in word])
     # "five", "forty-five", "one hundred", "twenty two": up to four words, hyphens or spaces.
     number_words = rf"\b(?:{words_alternation})(?:[ \t-](?:{words_alternation})){{0,3}}\b"
     return Patterns(
@@ -61,9 +62,11 @@ def patterns(kb: KnowledgeBase) -> Patterns:
     )
 
 
-def _alternation(phrases: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first, white space flexible."""
+def alternation(phrases: Iterable[str], flexible: bool = True) -> str:
+    """A regex alternation of literal phrases, longest first; spaces inside match any run of them."""
     ordered = sorted(set(phrases), key=len, reverse=True)
+    if not flexible:
+        return "|".join(re.escape(phrase) for phrase in ordered)
     return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
 
 

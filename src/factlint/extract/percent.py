@@ -8,6 +8,7 @@ import re
 from factlint.extract.found import Found
 from factlint.extract.numbers import (
     NUMBER,
+    alternation,
     interval,
     parse_number,
     parse_number_words,
@@ -21,20 +22,13 @@ from factlint.knowledge import KnowledgeBase
 
 @functools.cache
 def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
-    units = "|".join(
-        f"(?P<{unit}>{_alternation(words)})" for unit, words in kb.percent_units.items() if words
-    )
+    units = "|".join(f"(?P<{unit}>{alternation(words)})" for unit, words in kb.percent_units.items() if words)
     return re.compile(
         rf"(?<![\w.,$€£¥₹])(?:(?P<num>{NUMBER})|(?P<numword>{patterns(kb).number_words}))"
         rf"(?:(?P<first_unit>[ \t]?%)?[ \t]*(?P<join>-|–|—|to)[ \t]*(?P<num2>{NUMBER}))?"
         rf"[ \t]?(?:{units})(?![\w%])",
         re.IGNORECASE,
     )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(re.escape(part) for part in word.split()) for word in ordered)
 
 
 def find_percent(text: str, kb: KnowledgeBase) -> list[Found]:

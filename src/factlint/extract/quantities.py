@@ -17,6 +17,7 @@ import re
 from factlint.extract.found import Found, Occupied
 from factlint.extract.numbers import (
     NUMBER,
+    alternation,
     interval,
     parse_number,
     patterns,
@@ -46,17 +47,10 @@ class _Patterns:
     unit_ids: dict[str, str]
 
 
-def _alternation(phrases: list[str], flexible: bool = True) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    if not flexible:
-        return "|".join(re.escape(phrase) for phrase in ordered)
-    return "|".join(r"[ \t]+".join(re.escape(part) for part in phrase.split()) for phrase in ordered)
-
-
 @functools.cache
 def _patterns(kb: KnowledgeBase) -> _Patterns:
     scale = patterns(kb).scale
-    words = _alternation(list(kb.number_words))
+    words = alternation(list(kb.number_words))
     number = re.compile(
         rf"(?<![\w.,$€£¥₹/#°-])(?P<neg>(?:minus|negative)[ \t]+|-(?=\d))?"
         rf"(?:(?P<num>{NUMBER})|(?P<word>\b(?:{words})\b))(?![.,]\d)(?:{scale})?",
@@ -68,10 +62,10 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
     modifier = rf"(?:(?:{_WORD})[ \t]+)"
     return _Patterns(
         number=number,
-        attached=re.compile(rf"[ \t]?(?P<unit>{_alternation(attached, flexible=False)})(?![\w°])"),
+        attached=re.compile(rf"[ \t]?(?P<unit>{alternation(attached, flexible=False)})(?![\w°])"),
         unit_word=re.compile(
             rf"(?:[ \t]*-[ \t]*|[ \t]+)(?P<mods>{modifier}{{0,2}})"
-            rf"(?P<unit>{_alternation(list(unit_ids))})(?![\w])",
+            rf"(?P<unit>{alternation(list(unit_ids))})(?![\w])",
             re.IGNORECASE,
         ),
         count=re.compile(rf"[ \t]+(?P<words>(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,3}})(?![\w-])"),
