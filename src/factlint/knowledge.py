@@ -79,26 +79,35 @@ def default_knowledge() -> KnowledgeBase:
 
 def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
     """Load the default rules folder, then each of ``folders`` over it."""
-    data: dict[str, dict[str, Any]] = {}
+    data: dict[str, Any] = {}
     files: list[str] = []
     for folder in (default_rules_dir(), *map(Path, folders)):
+        if not folder.is_dir():
+            raise KnowledgeError(f"{folder}: no such rules folder")
         for name in ("quantities.yaml", "tolerances.yaml", "language.yaml", "units.yaml"):
             path = folder / name
-            if not path.is_file():
-                continue
-            files.append(path.as_posix())
-            loaded = _read(path)
-            for key, value in loaded.items():
-                if isinstance(value, dict) and isinstance(data.get(key), dict):
-                    data[key] = {**data[key], **value}
-                elif isinstance(value, list) and isinstance(data.get(key), list):
-                    data[key] = [*data[key], *value]
-                else:
-                    data[key] = value
+            if path.is_file():
+                files.append(path.as_posix())
+                data = _merge(data, _read(path))
     try:
         return _build(data, tuple(files))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise KnowledgeError(f"{', '.join(files)}: {type(exc).__name__}: {exc}") from exc
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    """``extra`` laid over ``base``: mappings merge key by key at every depth, lists gain new items.
+
+    Anything else is replaced; a later folder adds to the knowledge and removes nothing.
+    """
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return [*base, *(item for item in extra if item not in base)]
+    return extra
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -137,7 +146,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         scale_abbreviations={str(k).lower(): float(v) for k, v in data["scales"]["abbreviations"].items()},
         qualifiers_before=before,
         qualifiers_after=after,
-        percent_units={name: _phrases(words) for name, words in data["percent"].items()},
+        percent_units=_percent_units(data["percent"]),
         bands=bands,
         abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations", ())),
         function_words=frozenset(_phrases(data.get("function_words", ()))),
@@ -157,4 +166,15 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
 
 
 def _phrases(values: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(str(value).lower() for value in values)
+    phrases = tuple(str(value).lower() for value in values)
+    if any(not phrase.strip() for phrase in phrases):
+        raise ValueError("an empty phrase would match everywhere")
+    return phrases
+
+
+def _percent_units(spec: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Percentage units by name; names become pattern group names, so they must be identifiers."""
+    for name in spec:
+        if not str(name).isidentifier():
+            raise ValueError(f"percent unit name {name!r} must be a plain identifier (letters, digits, _)")
+    return {str(name): _phrases(words) for name, words in spec.items()}

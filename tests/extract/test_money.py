@@ -43,6 +43,8 @@ def one(text: str):
         ("a grant of five million yen", "five million yen", 5e6, "JPY"),
         ("bonds worth 6.65 billion pesetas", "6.65 billion pesetas", 6.65 * B, "ESP"),
         ("it cost 100 chinese yuan", "100 chinese yuan", 100, "CNY"),
+        ("a coin worth 50 euro cents", "50 euro cents", 0.5, "EUR"),
+        ("it will spend Rs. 500 crore", "Rs. 500 crore", 5e9, "INR"),
     ],
 )
 def test_amounts(text, quote, value, unit):
@@ -83,7 +85,8 @@ def test_qualifiers_make_intervals(text, qualifier, low, high, low_closed, high_
     [
         ("a deal of $5-10 billion", "$5-10 billion", 5 * B, 10 * B),
         ("between $5 and $10 billion", "$5 and $10 billion", 5 * B, 10 * B),
-        ("from $5 billion to $10 billion", "$5 billion to $10 billion", 5 * B, 10 * B),
+        ("a deal of $5 billion to $10 billion", "$5 billion to $10 billion", 5 * B, 10 * B),
+        ("a deal of $5 to 10 billion", "$5 to 10 billion", 5 * B, 10 * B),
         ("fluctuating between $204.66 and $201.22", "$204.66 and $201.22", 201.22, 204.66),
     ],
 )
@@ -92,6 +95,11 @@ def test_ranges(text, quote, low, high):
     assert claim.text == quote and claim.quantity.qualifier == "range"
     assert claim.quantity.value is None
     assert (claim.quantity.low, claim.quantity.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_from_one_amount_to_another_is_a_change_not_a_range():
+    found = money("It raised its offer from $25 to $30 a share.")
+    assert [(claim.text, claim.quantity.qualifier) for claim in found] == [("$25", None), ("$30", None)]
 
 
 def test_two_amounts_joined_by_and_stay_two():

@@ -31,6 +31,14 @@ def quantities(text: str):
         ("over the next ten years", "ten years", 10, "year", None),
         ("25 to 28 degrees Celsius", "25 to 28 degrees Celsius", None, "degree_c", "range"),
         ("at least 40 countries", "40 countries", 40, "country", "at_least"),
+        ("5 terawatt hours a year", "5 terawatt hours", 5, "terawatt_hour", None),
+        ("2 million barrels per day", "2 million barrels per day", 2e6, "barrel_per_day", None),
+        ("500 square miles of forest", "500 square miles", 500, "mile2", None),
+        ("more than two hundred people", "two hundred people", 200, "person", "more_than"),
+        ("nearly two dozen lawmakers", "two dozen lawmakers", 24, "lawmaker", "nearly"),
+        ("twenty-five people", "twenty-five people", 25, "person", None),
+        ("it fell to −5C", "−5C", -5, "degree_c", None),
+        ("5 to 10 million barrels", "5 to 10 million barrels", None, "barrel", "range"),
     ],
 )
 def test_quantities(text, quote, value, unit, qualifier):
@@ -39,6 +47,20 @@ def test_quantities(text, quote, value, unit, qualifier):
     assert (claim.text, quantity.unit, quantity.qualifier) == (quote, unit, qualifier)
     assert quantity.value == (None if value is None else pytest.approx(value))
     assert text[claim.span.start : claim.span.end] == quote
+
+
+def test_a_time_later_in_the_sentence_is_not_the_unit_of_a_count():
+    claims = extract_text("The storm killed 12 people last week.")
+    assert [(claim.kind, claim.text) for claim in claims] == [
+        ("quantity", "12 people"),
+        ("date", "last week"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("around -10C", -11, -9), ("up to -5C", None, -5)])
+def test_negative_values_keep_ordered_intervals(text, low, high):
+    [claim] = quantities(text)
+    assert (claim.quantity.low, claim.quantity.high) == (low, high)
 
 
 def test_vague_counts_keep_no_value():
@@ -70,6 +92,12 @@ def test_money_and_percentages_are_not_also_quantities():
         "Five of them said no.",
         "The team won 3-2 at 3 p.m.",
         "COVID-19 cases rose.",
+        "It will deliver 12 F-35 jets.",
+        "a 5 gw plant and about 3 c warmer",
+        "The S&P 500 companies rose.",
+        "the 2024 fiscal year",
+        "at 10:30 hours",
+        "3 000 jobs",
     ],
 )
 def test_names_ages_years_and_sources_are_not_quantities(text):

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 
 from factlint.extract.dates import find_dates
-from factlint.extract.found import Found, Occupied
+from factlint.extract.found import Found, Occupied, without_overlaps
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
 from factlint.extract.quantities import find_quantities
@@ -19,15 +19,20 @@ from factlint.extract.sentences import sentence_spans
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
 
+MAX_SENTENCE = 600
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " "})
+
 
 def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     """Every claim in ``source.text``, in text order."""
     kb = kb or default_knowledge()
     text = source.text
-    found = find_money(text, kb) + find_percent(text, kb)
+    # Odd spaces (no-break, thin) read as spaces; the text keeps its length, so spans hold.
+    scan = text.translate(_SPACES)
+    found = without_overlaps(find_money(scan, kb) + find_percent(scan, kb))
     # Dates, then quantities, never take text that an earlier kind already explains.
-    found += find_dates(text, source.published, Occupied([(item.start, item.end) for item in found]))
-    found += find_quantities(text, kb, [(item.start, item.end) for item in found])
+    found += find_dates(scan, source.published, Occupied([(item.start, item.end) for item in found]))
+    found += find_quantities(scan, kb, [(item.start, item.end) for item in found])
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
@@ -50,12 +55,19 @@ def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase 
 
 
 def _sentence(text: str, sentences: list[Span], starts: list[int], item: Found) -> str:
+    """The sentence holding ``item``; for a run-on "sentence", a window of words around it."""
     index = bisect.bisect_right(starts, item.start) - 1
     if index >= 0 and sentences[index].start <= item.start < sentences[index].end:
-        span = sentences[index]
-        end = max(span.end, item.end)
-        return text[span.start : end]
-    return text[item.start : item.end]
+        start, end = sentences[index].start, max(sentences[index].end, item.end)
+    else:
+        start, end = item.start, item.end
+    if end - start > MAX_SENTENCE:
+        # Text without sentence punctuation would otherwise copy megabytes into every claim.
+        start = max(start, item.start - MAX_SENTENCE // 2)
+        end = min(end, item.end + MAX_SENTENCE // 2)
+        start = text.find(" ", start, item.start) + 1 or start
+        end = text.rfind(" ", item.end, end) if text.rfind(" ", item.end, end) != -1 else end
+    return text[start:end]
 
 
 def _claim(source: Source, item: Found, sentence: str) -> Claim:

@@ -21,21 +21,25 @@ class Found:
 
 
 class Occupied:
-    """Non-overlapping spans already claimed, kept sorted, so overlap checks cost a bisection."""
+    """Non-overlapping spans, sorted once, so that overlap checks cost a bisection."""
 
     def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted(spans or []):
-            self.add(start, end)
+        ordered = sorted(spans or [])
+        self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
 
     def overlaps(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` shares a character with a claimed span."""
+        """True when ``[start, end)`` shares a character with one of the spans."""
         index = bisect.bisect_left(self._starts, end) - 1
         return index >= 0 and self._ends[index] > start
 
-    def add(self, start: int, end: int) -> None:
-        """Claim ``[start, end)`` (callers add only spans that do not overlap)."""
-        index = bisect.bisect_left(self._starts, start)
-        self._starts.insert(index, start)
-        self._ends.insert(index, end)
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """``found`` in text order, dropping every item that overlaps one kept before it."""
+    kept: list[Found] = []
+    reach = -1
+    for item in sorted(found, key=lambda item: (item.start, -item.end)):
+        if item.start >= reach:
+            kept.append(item)
+            reach = item.end
+    return kept

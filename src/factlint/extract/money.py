@@ -75,18 +75,16 @@ def find_money(text: str, kb: KnowledgeBase) -> list[Found]:
     """Every amount of money in ``text``, in order, none overlapping another."""
     money = _patterns(kb)
     values = patterns(kb).scale_values
-    found: list[Found] = []
-    taken = Occupied()
-
+    prefixed: list[Found] = []
     position = 0
     while (match := money.prefixed.search(text, position)) is not None:
         code = _code(match.group("sym"), money.symbol_codes)
         quantity, end = _prefixed_quantity(text, match, code or "", values, kb)
         position = end  # a second amount that made no range is searched again
-        if code is None:
-            continue
-        found.append(Found("money", match.start(), end, "money.prefixed", quantity))
-        taken.add(match.start(), end)
+        if code is not None:
+            prefixed.append(Found("money", match.start(), end, "money.prefixed", quantity))
+    taken = Occupied([(item.start, item.end) for item in prefixed])
+    suffixed: list[Found] = []
     for match in money.suffixed.finditer(text):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -98,8 +96,9 @@ def find_money(text: str, kb: KnowledgeBase) -> list[Found]:
         )
         value = float(f"{base * scale_of(match, values) * share:.12g}")
         quantity = _qualified(text, match.start(), match.end(), value, code, kb)
-        found.append(Found("money", match.start(), match.end(), "money.suffixed", quantity))
-        taken.add(match.start(), match.end())
+        suffixed.append(Found("money", match.start(), match.end(), "money.suffixed", quantity))
+    found = prefixed + suffixed
+    taken = Occupied([(item.start, item.end) for item in found])
     for match in money.vague.finditer(text):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -118,12 +117,15 @@ def _prefixed_quantity(
     join = (match.group("join") or "").lower()
     between = text[max(0, match.start() - 12) : match.start()].lower().rstrip().endswith("between")
     second_has_scale = any(match.group(g + "_2") for g in ("scale_word", "scale_long", "scale_short"))
+    before = text[max(0, match.start() - 6) : match.start()].lower().split()
+    change = join == "to" and before[-1:] == ["from"]  # "raised its offer from $25 to $30"
     ranged = (
         match.group("num2")
+        and not change
         and (second_has_scale or not _has_scale(match))
         and (
             (join not in ("to", "and") and not match.group("plus"))
-            or (join == "to" and match.group("sym2"))
+            or (join == "to" and (match.group("sym2") or (second_has_scale and not _has_scale(match))))
             or (join == "and" and between)
         )
     )

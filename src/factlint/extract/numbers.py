@@ -17,6 +17,7 @@ from factlint.model import Quantity
 # 1,234,567.89 | 1234.5 | .5 ; never part of a longer token (a version "3.11.2", a code "A380").
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _LOOKBACK = 48
+_MULTIPLIERS = {"hundred", "dozen"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,8 +48,26 @@ def patterns(kb: KnowledgeBase) -> Patterns:
     before_groups = "|".join(
         f"(?P<{name}>{alternation(phrases)})" for name, phrases in kb.qualifiers_before.items() if phrases
     )
+    # Word phrases after a space ("or more", but not "or more than $10"); symbols attached ("40+").
     after_groups = "|".join(
-        f"(?P<{name}>{alternation(phrases)})" for name, phrases in kb.qualifiers_after.items() if phrases
+        f"(?P<{name}>"
+        + "|".join(
+            part
+            for part in (
+                r"[ \t]+(?:"
+                + alternation([p for p in phrases if p[:1].isalpha()])
+                + r")(?![ \t]+(?:than|to)\b)"
+                if any(p[:1].isalpha() for p in phrases)
+                else "",
+                alternation([p for p in phrases if not p[:1].isalpha()])
+                if any(not p[:1].isalpha() for p in phrases)
+                else "",
+            )
+            if part
+        )
+        + ")"
+        for name, phrases in kb.qualifiers_after.items()
+        if phrases
     )
     words_alternation = alternation([word for word in kb.number_words if " " not in word])
     # "five", "forty-five", "one hundred", "twenty two": up to four words, hyphens or spaces.
@@ -58,7 +77,7 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         scale=scale,
         scale_values={**kb.scale_words, **kb.scale_abbreviations},
         before=re.compile(r"(?:^|(?<=[^\w]))(?:" + before_groups + r")[ \t]*$", re.IGNORECASE),
-        after=re.compile(r"[ \t]*(?:" + after_groups + r")(?!\w)", re.IGNORECASE),
+        after=re.compile(r"(?:" + after_groups + r")(?!\w)", re.IGNORECASE),
     )
 
 
@@ -82,8 +101,8 @@ def parse_number_words(text: str, kb: KnowledgeBase) -> float:
         value = kb.number_words.get(word)
         if value is None:
             continue
-        if value == 100:
-            total = max(total, 1.0) * 100
+        if word in _MULTIPLIERS:  # "two hundred", "two dozen"
+            total = max(total, 1.0) * value
         else:
             total += value
     return total
@@ -112,7 +131,13 @@ def qualifier_after(text: str, end: int, kb: KnowledgeBase) -> str | None:
 
 
 def interval(value: float, unit: str, qualifier: str | None, kb: KnowledgeBase) -> Quantity:
-    """The quantity ``value`` with the interval its qualifier allows, bands from ``kb``."""
+    """The quantity ``value`` with the interval its qualifier allows, bands from ``kb``.
+
+    Bounds are for amounts (non-negative); a negative value ("around -10C") keeps its qualifier
+    with an ordered band, and "up to" or "less than" a negative value has no lower bound.
+    """
+    if value < 0:
+        return _negative_interval(value, unit, qualifier, kb)
     if qualifier == "up_to":
         return Quantity(value, unit, 0.0, value, qualifier=qualifier)
     if qualifier == "less_than":
@@ -129,6 +154,18 @@ def interval(value: float, unit: str, qualifier: str | None, kb: KnowledgeBase) 
         return Quantity(
             value, unit, _round(value * (1 - band)), _round(value * (1 + band)), qualifier=qualifier
         )
+    return Quantity(value, unit, value, value)
+
+
+def _negative_interval(value: float, unit: str, qualifier: str | None, kb: KnowledgeBase) -> Quantity:
+    if qualifier in ("about", "nearly"):
+        band = abs(value) * kb.bands[qualifier]
+        low, high = (value - band, value + band) if qualifier == "about" else (value, value + band)
+        return Quantity(value, unit, _round(low), _round(high), qualifier=qualifier)
+    if qualifier in ("up_to", "less_than"):
+        return Quantity(value, unit, None, value, high_closed=qualifier == "up_to", qualifier=qualifier)
+    if qualifier in ("more_than", "at_least"):
+        return Quantity(value, unit, value, None, low_closed=qualifier == "at_least", qualifier=qualifier)
     return Quantity(value, unit, value, value)
 
 

@@ -20,6 +20,7 @@ from factlint.extract.numbers import (
     alternation,
     interval,
     parse_number,
+    parse_number_words,
     patterns,
     qualifier_after,
     qualifier_before,
@@ -33,6 +34,7 @@ _WORD = r"[a-z][a-z'’-]*[a-z]|[a-z]"
 # Describing words may be capitalised ("24 Grand Slam titles"); the counted noun may not.
 _NAME_WORD = r"[A-Za-z][a-z'’-]*[a-z]|[a-z]"
 _YEARS = range(1800, 2101)
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,33 +52,44 @@ class _Patterns:
 @functools.cache
 def _patterns(kb: KnowledgeBase) -> _Patterns:
     scale = patterns(kb).scale
-    words = alternation(list(kb.number_words))
+    shared = patterns(kb)
+    # Compound number words ("two hundred", "forty-five") and set phrases ("a dozen", "half an").
+    words = shared.number_words + "|" + alternation([word for word in kb.number_words if " " in word])
     number = re.compile(
-        rf"(?<![\w.,$€£¥₹/#°-])(?P<neg>(?:minus|negative)[ \t]+|-(?=\d))?"
-        rf"(?:(?P<num>{NUMBER})|(?P<word>\b(?:{words})\b))(?![.,]\d)(?:{scale})?",
+        # Not after a digit and a space ("3 000": thousands written apart) nor a clock ("10:30").
+        rf"(?<![\w.,:$€£¥₹/#°-])(?<!\d[ \t])(?P<neg>(?:minus|negative)[ \t]+|[-−](?=\d))?"
+        rf"(?:(?P<num>{NUMBER})|(?P<word>{words}))(?![.,]\d)(?:{scale})?",
         re.IGNORECASE,
     )
-    unit_ids = {form.lower(): unit.id for unit in kb.units for form in unit.words}
-    unit_ids |= {form: unit.id for unit in kb.units for form in unit.attached}
-    attached = [form for unit in kb.units for form in unit.attached]
+    word_ids = {form.lower(): unit.id for unit in kb.units for form in unit.words}
+    attached_ids = {form: unit.id for unit in kb.units for form in unit.attached}
+    long_attached = [form for form in attached_ids if len(form) > 1]
+    short_attached = [form for form in attached_ids if len(form) == 1]
     modifier = rf"(?:(?:{_WORD})[ \t]+)"
+    second_scale = re.sub(r"\(\?P<(scale_\w+)>", r"(?P<\1_2>", shared.scale)
     return _Patterns(
         number=number,
-        attached=re.compile(rf"[ \t]?(?P<unit>{alternation(attached, flexible=False)})(?![\w°])"),
+        # "2.7GW", "550 km"; a one-letter unit only attached and never before a hyphen ("31C",
+        # not "12 F-35 jets").
+        attached=re.compile(
+            rf"(?:[ \t]?(?P<unit>{alternation(long_attached, flexible=False)})"
+            rf"|(?P<unit1>{alternation(short_attached, flexible=False)}))(?![\w°-])"
+        ),
+        # Fewest describing words first, so that "terawatt hours" is one unit, not "hours".
         unit_word=re.compile(
-            rf"(?:[ \t]*-[ \t]*|[ \t]+)(?P<mods>{modifier}{{0,2}})"
-            rf"(?P<unit>{alternation(list(unit_ids))})(?![\w])",
+            rf"(?:[ \t]*-[ \t]*|[ \t]+)(?P<mods>{modifier}{{0,2}}?)"
+            rf"(?P<unit>{alternation(list(word_ids))})(?![\w])",
             re.IGNORECASE,
         ),
         count=re.compile(rf"[ \t]+(?P<words>(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,3}})(?![\w-])"),
         hyphenated=re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \t]+[a-z])"),
-        range_tail=re.compile(rf"[ \t]*(?:to|-|–|—)[ \t]*(?P<num2>{NUMBER})"),
+        range_tail=re.compile(rf"[ \t]*(?:to|-|–|—)[ \t]*(?P<num2>{NUMBER})(?:{second_scale})?"),
         vague=re.compile(
             r"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:thousands|millions|billions|hundreds|dozens)"
             r"[ \t]+of(?=[ \t])",
             re.IGNORECASE,
         ),
-        unit_ids=unit_ids,
+        unit_ids={**word_ids, **attached_ids},
     )
 
 
@@ -85,16 +98,24 @@ def find_quantities(text: str, kb: KnowledgeBase, taken: list[tuple[int, int]] |
     compiled = _patterns(kb)
     occupied = Occupied(taken)
     found: list[Found] = []
+    reach = -1  # numbers are met in order, so a new quantity can only overlap the last one
     for match in compiled.number.finditer(text):
-        if occupied.overlaps(match.start(), match.end()) or _is_name(text, match.start(), kb):
+        if match.start() < reach or occupied.overlaps(match.start(), match.end()):
+            continue
+        if _is_name(text, match.start(), kb):
             continue
         item = _measure(text, match, compiled, kb)
         if item and not occupied.overlaps(item.start, item.end):
             found.append(item)
-            occupied.add(item.start, item.end)
+            reach = item.end
+    counted = Occupied([(item.start, item.end) for item in found])
     for match in compiled.vague.finditer(text):
         head = _count_head(text, match.end(), compiled, kb)
-        if head is None or occupied.overlaps(match.start(), head[1]):
+        if (
+            head is None
+            or occupied.overlaps(match.start(), head[1])
+            or counted.overlaps(match.start(), head[1])
+        ):
             continue
         quantity = Quantity(None, _singular(head[0], kb), vague=True)
         found.append(Found("quantity", match.start(), head[1], "quantity.vague", quantity))
@@ -109,12 +130,20 @@ def _measure(text: str, match: re.Match[str], compiled: _Patterns, kb: Knowledge
         unit_match = _unit_at(text, ranged.end(), compiled, kb)
         if unit_match:
             unit, unit_end = unit_match
-            second = parse_number(ranged.group("num2")) * scale_of(match, patterns(kb).scale_values)
+            scales = patterns(kb).scale_values
+            second_scale = scale_of(ranged, scales, "_2")
+            if scale_of(match, scales) == 1.0 and second_scale != 1.0:
+                value *= second_scale  # "5 to 10 million barrels": the scale is written once
+            second = parse_number(ranged.group("num2")) * (
+                second_scale if second_scale != 1.0 else scale_of(match, scales)
+            )
             return Found("quantity", match.start(), unit_end, "quantity.range", range_of(value, second, unit))
     unit_match = _unit_at(text, end, compiled, kb)
     if unit_match:
         unit, unit_end = unit_match
         if text[unit_end : unit_end + 4].lower() == "-old":  # "a 45-year-old": an age, not a claim
+            return None
+        if _is_year(match) and unit in _TIME_UNITS:  # "the 2024 fiscal year": a date, not a duration
             return None
         return Found(
             "quantity",
@@ -125,7 +154,7 @@ def _measure(text: str, match: re.Match[str], compiled: _Patterns, kb: Knowledge
         )
     if _is_year(match):
         return None
-    hyphenated = compiled.hyphenated.match(text, end)
+    hyphenated = compiled.hyphenated.match(text, end) if match.group("num") else None
     if hyphenated and hyphenated.group("noun") not in kb.function_words:
         # "the 299-seat parliament", "a 23-man squad": a count written as an adjective.
         quantity = _qualified(text, match.start(), hyphenated.end(), value, hyphenated.group("noun"), kb)
@@ -163,19 +192,25 @@ def _unit_at(text: str, position: int, compiled: _Patterns, kb: KnowledgeBase) -
     """The unit of measure written at ``position`` and where it ends."""
     attached = compiled.attached.match(text, position)
     if attached:
-        return compiled.unit_ids[attached.group("unit")], attached.end()
+        return compiled.unit_ids[attached.group("unit") or attached.group("unit1")], attached.end()
     word = compiled.unit_word.match(text, position)
-    # A capitalised unit word is part of a name ("the 24 Hours of Le Mans"), not a measure.
-    if word and not word.group("unit")[0].isupper() and not _has_function_word(word.group("mods"), kb):
-        return compiled.unit_ids[" ".join(word.group("unit").lower().split())], word.end()
-    return None
+    if word is None or word.group("unit")[0].isupper():
+        return None  # a capitalised unit word is part of a name ("the 24 Hours of Le Mans")
+    mods = word.group("mods").split()
+    # Describing words never include a function word or the counted noun itself: in "12 people
+    # last week" the people are counted, and the week is a date.
+    if any(mod.lower() in kb.function_words or _is_plural_noun(mod, None, kb) for mod in mods):
+        return None
+    unit = compiled.unit_ids.get(" ".join(word.group("unit").lower().split()))
+    return (unit, word.end()) if unit else None
 
 
 def _value(match: re.Match[str], kb: KnowledgeBase) -> float:
     if match.group("num"):
         base = parse_number(match.group("num"))
     else:
-        base = kb.number_words[" ".join(match.group("word").lower().split())]
+        phrase = " ".join(match.group("word").lower().split())
+        base = kb.number_words.get(phrase) or parse_number_words(phrase, kb)
     value = float(f"{base * scale_of(match, patterns(kb).scale_values):.12g}")
     return -value if match.group("neg") else value
 
