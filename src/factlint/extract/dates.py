@@ -38,6 +38,10 @@ _FUTURE = re.compile(
     r"|\bplans?\s+to\b|\bscheduled\s+(?:to|for)\b|\bupcoming\b|\bforecasts?\b",
     re.IGNORECASE,
 )
+# Words after which a month or a year is a date, not part of a name.
+_LEADS_INTO_DATE = frozenset(
+    ["in", "since", "until", "by", "from", "through", "before", "after", "during", "of", "and", "or", "the"]
+)
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
@@ -129,45 +133,14 @@ def _after_name(text: str, start: int) -> bool:
         previous.isalpha()
         and previous[0].isupper()
         and previous.lower() not in MONTHS
-        and previous.lower()
-        not in {
-            "in",
-            "since",
-            "until",
-            "by",
-            "from",
-            "through",
-            "before",
-            "after",
-            "during",
-            "of",
-            "and",
-            "or",
-            "the",
-        }
+        and previous.lower() not in _LEADS_INTO_DATE
     )
 
 
 def _after_date_word(text: str, start: int) -> bool:
+    """True when the word before ``start`` leads into a date ("in May", "since March")."""
     words = text[max(0, start - 12) : start].lower().split()
-    return bool(words) and words[-1] in {
-        "in",
-        "since",
-        "until",
-        "by",
-        "from",
-        "through",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-        "of",
-        "during",
-        "before",
-        "after",
-    }
+    return bool(words) and words[-1] in _LEADS_INTO_DATE | {"early", "late", "mid", "last", "next", "this"}
 
 
 def _future(text: str, start: int) -> bool:
