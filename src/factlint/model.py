@@ -196,6 +196,8 @@ class Claim:
 
     ``kind`` is what was found (money, percent, quantity, date, role); ``attribute`` is which fact
     it speaks of (``investment.total``, ``stock.price``) once frames have been read.
+    ``occurrences`` are the other places where the same sentence repeats the same claim (a
+    passage quoted again in one document), so that a repeat never counts as extra support.
     """
 
     id: str
@@ -213,6 +215,7 @@ class Claim:
     time: TimeRef | None = None
     role: Role | None = None
     refers_to: TimeRef | None = None
+    occurrences: tuple[Span, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

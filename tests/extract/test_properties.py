@@ -118,3 +118,19 @@ def test_arbitrary_text_never_raises_and_spans_point_at_quotes(text):
 def test_number_soup_never_raises(text):
     for claim in extract_text(text):
         assert text[claim.span.start : claim.span.end] == claim.text
+
+
+@settings(max_examples=100)
+@given(
+    sentence=st.sampled_from(["Amazon invested $8 billion in 2024.", "Growth was 19% to 5 gigawatts."]),
+    copies=st.integers(1, 4),
+)
+def test_a_repeated_passage_gives_one_claim_with_occurrences(sentence, copies):
+    text = "\n\n".join([sentence] * copies)
+    claims = extract_text(text)
+    single = extract_text(sentence)
+    assert [claim.text for claim in claims] == [claim.text for claim in single]
+    for claim in claims:
+        assert len(claim.occurrences) == copies - 1
+        for span in claim.occurrences:
+            assert text[span.start : span.end] == claim.text

@@ -103,3 +103,11 @@ def test_corpus_reads_the_folder_in_sorted_order_with_ids_from_names(seeds):
     corpus = read_corpus([seeds])
     assert [source.id for source in corpus.sources] == sorted(path.name for path in seeds.iterdir())
     assert corpus.rejected == ()
+
+
+def test_the_nested_copies_of_a_passage_are_one_claim_each(seeds):
+    from factlint.extract import extract
+
+    claims = extract(read(seeds, YAML_MD))
+    invested = [claim for claim in claims if claim.sentence.startswith("Amazon invested $8 billion")]
+    assert len(invested) == 1 and len(invested[0].occurrences) == 2

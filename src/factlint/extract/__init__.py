@@ -7,6 +7,7 @@ resolved against the publication date; stock data, roles and attributes follow (
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 
@@ -36,7 +37,8 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
-    return [_claim(source, item, _sentence(text, sentences, starts, item)) for item in found]
+    located = [(item, *_sentence(text, sentences, starts, item)) for item in found]
+    return _merge_repeats(source, located)
 
 
 def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase | None = None) -> list[Claim]:
@@ -54,8 +56,8 @@ def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase 
     return extract(source, kb)
 
 
-def _sentence(text: str, sentences: list[Span], starts: list[int], item: Found) -> str:
-    """The sentence holding ``item``; for a run-on "sentence", a window of words around it."""
+def _sentence(text: str, sentences: list[Span], starts: list[int], item: Found) -> tuple[str, int]:
+    """The sentence holding ``item`` and where it starts; for a run-on "sentence", a window of words."""
     index = bisect.bisect_right(starts, item.start) - 1
     if index >= 0 and sentences[index].start <= item.start < sentences[index].end:
         start, end = sentences[index].start, max(sentences[index].end, item.end)
@@ -67,7 +69,24 @@ def _sentence(text: str, sentences: list[Span], starts: list[int], item: Found) 
         end = min(end, item.end + MAX_SENTENCE // 2)
         start = text.find(" ", start, item.start) + 1 or start
         end = text.rfind(" ", item.end, end) if text.rfind(" ", item.end, end) != -1 else end
-    return text[start:end]
+    return text[start:end], start
+
+
+def _merge_repeats(source: Source, located: list[tuple[Found, str, int]]) -> list[Claim]:
+    """One claim per distinct (sentence, place in it, quote, kind); repeats become occurrences."""
+    first: dict[tuple[str, str, str, int], int] = {}
+    claims: list[Claim] = []
+    repeats: dict[int, list[Span]] = {}
+    for item, sentence, sentence_start in located:
+        key = (item.kind, source.text[item.start : item.end], sentence, item.start - sentence_start)
+        if key in first:
+            repeats.setdefault(first[key], []).append(Span(item.start, item.end))
+            continue
+        first[key] = len(claims)
+        claims.append(_claim(source, item, sentence))
+    for index, spans in repeats.items():
+        claims[index] = dataclasses.replace(claims[index], occurrences=tuple(spans))
+    return claims
 
 
 def _claim(source: Source, item: Found, sentence: str) -> Claim:
