@@ -112,3 +112,47 @@ def test_written_dates_round_trip(day):
     for written in (day.strftime("%B %-d, %Y"), day.isoformat(), day.strftime("%-d %B %Y")):
         [claim] = dates(f"It happened on {written}.", None)
         assert (claim.text, claim.time.start, claim.time.end) == (written, day, day)
+
+
+TOKENS = [
+    "the",
+    "first",
+    "quarter",
+    "of",
+    "2024",
+    "Q3",
+    "last",
+    "November",
+    "monday",
+    "a",
+    "two",
+    "weeks",
+    "ago",
+    "earlier",
+    "this",
+    "month",
+    "May",
+    "12/30/2024",
+    "1990s",
+    "-",
+    ",",
+    ".",
+    " ",
+    "\n",
+    "Nov.",
+    "22",
+    "2025-07-10T19:45:18Z",
+    "$",
+    "year",
+    "to",
+    "and",
+    "x1",
+    "later",
+]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=40).map(" ".join))
+def test_scanning_at_triggers_finds_what_a_full_scan_finds(text):
+    from factlint.extract.dates import _pattern, date_matches
+
+    assert [m.span() for m in date_matches(text)] == [m.span() for m in _pattern().finditer(text)]
