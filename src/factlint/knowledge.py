@@ -62,6 +62,9 @@ class KnowledgeBase:
     names_after: frozenset[str] = frozenset()
     not_count_nouns: frozenset[str] = frozenset()
     attribution_after: tuple[str, ...] = ()
+    titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    former_words: tuple[str, ...] = ()
+    not_name_words: frozenset[str] = frozenset()
     files: tuple[str, ...] = ()
 
 
@@ -84,7 +87,7 @@ def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
     for folder in (default_rules_dir(), *map(Path, folders)):
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: no such rules folder")
-        for name in ("quantities.yaml", "tolerances.yaml", "language.yaml", "units.yaml"):
+        for name in ("quantities.yaml", "tolerances.yaml", "language.yaml", "units.yaml", "titles.yaml"):
             path = folder / name
             if path.is_file():
                 files.append(path.as_posix())
@@ -161,6 +164,13 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         names_after=frozenset(_phrases(data.get("names_after", ()))),
         not_count_nouns=frozenset(_phrases(data.get("not_count_nouns", ()))),
         attribution_after=_phrases(data.get("attribution_after", ())),
+        titles={
+            variant: str(title)
+            for title, variants in data.get("titles", {}).items()
+            for variant in _phrases(variants)
+        },
+        former_words=_phrases(data.get("former", ())),
+        not_name_words=frozenset(_phrases(data.get("not_name_words", ()))),
         files=files,
     )
 

@@ -56,10 +56,13 @@ def claim_row(claim: Claim) -> dict[str, object]:
         "attribute": claim.attribute,
         "aspect": claim.aspect,
         "value": quantity.value if quantity else None,
-        "unit": quantity.unit if quantity else None,
+        # A role's title stands in the unit column ("chief executive officer"), "former" in qualifier.
+        "unit": quantity.unit if quantity else (claim.role.title if claim.role else None),
         "low": quantity.low if quantity else None,
         "high": quantity.high if quantity else None,
-        "qualifier": quantity.qualifier if quantity else None,
+        "qualifier": quantity.qualifier
+        if quantity
+        else ("former" if claim.role and claim.role.former else None),
         "vague": quantity.vague if quantity else False,
         "time_start": time.start.isoformat() if time and time.start else None,
         "time_end": time.end.isoformat() if time and time.end else None,

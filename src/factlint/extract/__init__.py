@@ -1,7 +1,8 @@
 """Extraction: the checkable claims in a source's text, each with its span and sentence.
 
-So far money, percentages and quantities with units, with their qualifiers as intervals, and dates
-resolved against the publication date; stock data, roles and attributes follow (see the issues).
+So far money, percentages and quantities with units, with their qualifiers as intervals, dates
+resolved against the publication date, and roles (person, title, organisation); stock data and
+attributes follow (see the issues).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from factlint.extract.found import Found, Occupied, without_overlaps
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
 from factlint.extract.quantities import find_quantities
+from factlint.extract.roles import find_roles
 from factlint.extract.sentences import sentence_spans
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
@@ -34,6 +36,8 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     # Dates, then quantities, never take text that an earlier kind already explains.
     found += find_dates(scan, source.published, Occupied([(item.start, item.end) for item in found]))
     found += find_quantities(scan, kb, [(item.start, item.end) for item in found])
+    taken = Occupied([(item.start, item.end) for item in found])
+    found += [item for item in find_roles(scan, kb) if not taken.overlaps(item.start, item.end)]
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
@@ -90,6 +94,20 @@ def _merge_repeats(source: Source, located: list[tuple[Found, str, int]]) -> lis
 
 
 def _claim(source: Source, item: Found, sentence: str) -> Claim:
+    if item.role is not None:  # the person is the subject of a role claim, the organisation its counterparty
+        return Claim(
+            id=f"{source.id}#{item.start}-{item.end}",
+            source_id=source.id,
+            span=Span(item.start, item.end),
+            text=source.text[item.start : item.end],
+            sentence=sentence,
+            kind=item.kind,
+            extractor=item.extractor,
+            attribute="role.title",
+            subject=item.role.person,
+            counterparty=item.role.organisation,
+            role=item.role,
+        )
     return Claim(
         id=f"{source.id}#{item.start}-{item.end}",
         source_id=source.id,
@@ -100,4 +118,5 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         extractor=item.extractor,
         quantity=item.quantity,
         time=item.time,
+        role=item.role,
     )

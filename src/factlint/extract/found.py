@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from factlint.model import Quantity, TimeRef
+from factlint.model import Quantity, Role, TimeRef
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Found:
     extractor: str
     quantity: Quantity | None = None
     time: TimeRef | None = None
+    role: Role | None = None
 
 
 class Occupied:

@@ -1,0 +1,76 @@
+"""Roles: a person with a title and, where written, an organisation, in the shapes news uses.
+
+"Amazon CEO Andy Jassy", "Anthropic's chief executive Dario Amodei", "former CEO Adam Selipsky",
+"Adam Selipsky, AWS CEO", "Jane Doe, chief executive of Acme". Titles are normalised from
+``rules/titles.yaml``; "former", "ex-" mark a role no longer held. All-lowercase text is read with
+lowercase names (two words after the title, one organisation word before it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from factlint.extract.found import Found
+from factlint.extract.numbers import alternation
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Role
+
+_NAME = r"[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){1,2}"
+_ORG = r"(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,3}"
+_LOWER_NAME = r"[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+"
+_LOWER_ORG = r"[a-z][\w&.-]*"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Patterns:
+    title_first: re.Pattern[str]
+    name_first: re.Pattern[str]
+
+
+def _build(kb: KnowledgeBase, name: str, org: str) -> _Patterns:
+    title = rf"(?i:(?P<title>{alternation(kb.titles)}))(?![\w-])"
+    former = rf"(?:(?i:(?P<former>{alternation(kb.former_words)}))[ \t]*)?"
+    title_first = re.compile(
+        rf"(?<![\w-]){former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}[ \t]+(?P<name>{name})(?![\w'’-])"
+    )
+    name_first = re.compile(
+        rf"(?<![\w-])(?P<name>{name}),[ \t]+(?:(?i:the)[ \t]+)?{former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?"
+        rf"{title}(?:[ \t]+(?i:of|at)[ \t]+(?P<org_after>{org}))?(?![\w-])"
+    )
+    return _Patterns(title_first, name_first)
+
+
+@functools.cache
+def _patterns(kb: KnowledgeBase, lowercase: bool) -> _Patterns:
+    return _build(kb, _LOWER_NAME, _LOWER_ORG) if lowercase else _build(kb, _NAME, _ORG)
+
+
+def find_roles(text: str, kb: KnowledgeBase) -> list[Found]:
+    """Every person-title pair in ``text``, with the organisation where one is written."""
+    lowercase = not any(char.isupper() for char in text)
+    compiled = _patterns(kb, lowercase)
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (compiled.name_first, compiled.title_first):
+        for match in pattern.finditer(text):
+            role = _role(match, kb)
+            if role is None or any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            found.append(Found("role", match.start(), match.end(), "role", role=role))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def _role(match: re.Match[str], kb: KnowledgeBase) -> Role | None:
+    name = match.group("name")
+    words = [word.lower().strip(".,") for word in name.split()]
+    # A "name" made of function words or titles is no name ("the CEO said", "CEO Summit Series").
+    if any(word in kb.function_words or word in kb.titles or word in kb.not_name_words for word in words):
+        return None
+    org = match.groupdict().get("org_after") or match.group("org")
+    if org and org.split()[0].lower() in kb.function_words:
+        org = " ".join(word for word in org.split() if word.lower() not in kb.function_words) or None
+    title = kb.titles[" ".join(match.group("title").lower().split())]
+    return Role(person=name, title=title, organisation=org, former=bool(match.group("former")))

@@ -1,0 +1,87 @@
+"""Roles: person, title and organisation in the common shapes; near misses are no roles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.extract import extract_text
+
+
+def roles(text: str):
+    return [claim for claim in extract_text(text) if claim.kind == "role"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "organisation", "former"),
+    [
+        ("Amazon CEO Andy Jassy said", "Andy Jassy", "chief executive officer", "Amazon", False),
+        ("Adam Selipsky, AWS CEO, noted", "Adam Selipsky", "chief executive officer", "AWS", False),
+        (
+            "Jane Doe, chief executive of Acme Corp, said",
+            "Jane Doe",
+            "chief executive officer",
+            "Acme Corp",
+            False,
+        ),
+        (
+            "Anthropic's chief executive Dario Amodei said",
+            "Dario Amodei",
+            "chief executive officer",
+            "Anthropic",
+            False,
+        ),
+        ("former CEO Adam Selipsky left", "Adam Selipsky", "chief executive officer", None, True),
+        ("Mary T. Barra, the GM chair, said", "Mary T. Barra", "chair", "GM", False),
+        ("Acme CFO Raj Patel resigned", "Raj Patel", "chief financial officer", "Acme", False),
+        (
+            "in a statement, amazon ceo andy jassy said:",
+            "andy jassy",
+            "chief executive officer",
+            "amazon",
+            False,
+        ),
+        ("President Joe Biden signed it", "Joe Biden", "president", None, False),
+    ],
+)
+def test_roles(text, person, title, organisation, former):
+    [claim] = roles(text)
+    role = claim.role
+    assert (role.person, role.title, role.organisation, role.former) == (person, title, organisation, former)
+    assert (claim.subject, claim.counterparty, claim.attribute) == (person, organisation, "role.title")
+    assert text[claim.span.start : claim.span.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the CEO said on Monday",
+        "CEO pay rose 5%",
+        "The CEO Summit Series opens",
+        "a chief executive",
+        "Shares of Amazon.com Inc. (NASDAQ: AMZN) rose",
+        "the ceo said that it would",
+    ],
+)
+def test_near_misses_are_no_roles(text):
+    assert roles(text) == []
+
+
+@given(st.text(max_size=200))
+def test_never_raises_and_spans_hold(text):
+    for claim in roles(text):
+        assert text[claim.span.start : claim.span.end] == claim.text and claim.role.person in claim.text
+
+
+def test_the_seed_corpus_roles(seeds):
+    from factlint.extract import extract
+    from factlint.ingest import read_corpus
+
+    found = {
+        (claim.role.person.lower(), claim.role.organisation.lower())
+        for source in read_corpus([seeds]).sources
+        for claim in extract(source)
+        if claim.kind == "role"
+    }
+    assert {("adam selipsky", "aws"), ("andy jassy", "amazon"), ("dario amodei", "anthropic")} <= found
