@@ -14,6 +14,14 @@ from typing import Any
 
 import yaml
 
+RULE_FILES = (
+    "quantities.yaml",
+    "tolerances.yaml",
+    "language.yaml",
+    "units.yaml",
+    "titles.yaml",
+    "markets.yaml",
+)
 QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
 
 
@@ -65,6 +73,7 @@ class KnowledgeBase:
     titles: Mapping[str, str] = dataclasses.field(default_factory=dict)
     former_words: tuple[str, ...] = ()
     not_name_words: frozenset[str] = frozenset()
+    exchanges: Mapping[str, str] = dataclasses.field(default_factory=dict)
     files: tuple[str, ...] = ()
 
 
@@ -87,7 +96,7 @@ def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
     for folder in (default_rules_dir(), *map(Path, folders)):
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: no such rules folder")
-        for name in ("quantities.yaml", "tolerances.yaml", "language.yaml", "units.yaml", "titles.yaml"):
+        for name in RULE_FILES:
             path = folder / name
             if path.is_file():
                 files.append(path.as_posix())
@@ -171,6 +180,11 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         },
         former_words=_phrases(data.get("former", ())),
         not_name_words=frozenset(_phrases(data.get("not_name_words", ()))),
+        exchanges={
+            alias: str(code)
+            for code, aliases in data.get("exchanges", {}).items()
+            for alias in _phrases(aliases)
+        },
         files=files,
     )
 

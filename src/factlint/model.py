@@ -181,6 +181,14 @@ class Role:
 
 
 @dataclasses.dataclass(frozen=True)
+class Listing:
+    """A stock listing as written: the exchange's code and the ticker."""
+
+    exchange: str
+    ticker: str
+
+
+@dataclasses.dataclass(frozen=True)
 class Entity:
     """A canonical organisation or person from the knowledge base, or a candidate from text."""
 
@@ -214,6 +222,7 @@ class Claim:
     quantity: Quantity | None = None
     time: TimeRef | None = None
     role: Role | None = None
+    listing: Listing | None = None
     refers_to: TimeRef | None = None
     occurrences: tuple[Span, ...] = ()
 

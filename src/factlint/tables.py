@@ -56,8 +56,8 @@ def claim_row(claim: Claim) -> dict[str, object]:
         "attribute": claim.attribute,
         "aspect": claim.aspect,
         "value": quantity.value if quantity else None,
-        # A role's title stands in the unit column ("chief executive officer"), "former" in qualifier.
-        "unit": quantity.unit if quantity else (claim.role.title if claim.role else None),
+        # A role's title or a listing's EXCHANGE:TICKER stands in the unit column, "former" in qualifier.
+        "unit": quantity.unit if quantity else _label(claim),
         "low": quantity.low if quantity else None,
         "high": quantity.high if quantity else None,
         "qualifier": quantity.qualifier
@@ -70,6 +70,15 @@ def claim_row(claim: Claim) -> dict[str, object]:
         "time_resolved": time.resolution if time else None,
         "extractor": claim.extractor,
     }
+
+
+def _label(claim: Claim) -> str | None:
+    """What stands in the unit column for claims without a quantity: a title, a listing."""
+    if claim.role is not None:
+        return claim.role.title
+    if claim.listing is not None:
+        return f"{claim.listing.exchange}:{claim.listing.ticker}"
+    return None
 
 
 def claims_table(claims_or_sources: Iterable[Claim] | Iterable[Source]) -> pandas.DataFrame:

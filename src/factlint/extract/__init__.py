@@ -14,6 +14,7 @@ import hashlib
 
 from factlint.extract.dates import find_dates
 from factlint.extract.found import Found, Occupied, without_overlaps
+from factlint.extract.listings import find_listings
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
 from factlint.extract.quantities import find_quantities
@@ -38,6 +39,7 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     found += find_quantities(scan, kb, [(item.start, item.end) for item in found])
     taken = Occupied([(item.start, item.end) for item in found])
     found += [item for item in find_roles(scan, kb) if not taken.overlaps(item.start, item.end)]
+    found += find_listings(scan, kb)
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
@@ -107,6 +109,19 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
             subject=item.role.person,
             counterparty=item.role.organisation,
             role=item.role,
+        )
+    if item.listing is not None:
+        return Claim(
+            id=f"{source.id}#{item.start}-{item.end}",
+            source_id=source.id,
+            span=Span(item.start, item.end),
+            text=source.text[item.start : item.end],
+            sentence=sentence,
+            kind=item.kind,
+            extractor=item.extractor,
+            attribute="stock.listing",
+            subject=item.subject,
+            listing=item.listing,
         )
     return Claim(
         id=f"{source.id}#{item.start}-{item.end}",

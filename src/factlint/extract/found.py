@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from factlint.model import Quantity, Role, TimeRef
+from factlint.model import Listing, Quantity, Role, TimeRef
 
 
 @dataclasses.dataclass(frozen=True)
@@ -19,6 +19,8 @@ class Found:
     quantity: Quantity | None = None
     time: TimeRef | None = None
     role: Role | None = None
+    listing: Listing | None = None
+    subject: str | None = None
 
 
 class Occupied:
