@@ -21,6 +21,7 @@ RULE_FILES = (
     "units.yaml",
     "titles.yaml",
     "markets.yaml",
+    "frames.yaml",
 )
 QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
 
@@ -46,6 +47,18 @@ class Unit:
     id: str
     words: tuple[str, ...]
     attached: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    """Which fact a number speaks of, and the words and units that tell."""
+
+    attribute: str
+    kinds: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -74,6 +87,8 @@ class KnowledgeBase:
     former_words: tuple[str, ...] = ()
     not_name_words: frozenset[str] = frozenset()
     exchanges: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    frames: tuple[Frame, ...] = ()
+    aspects: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     files: tuple[str, ...] = ()
 
 
@@ -180,6 +195,18 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         },
         former_words=_phrases(data.get("former", ())),
         not_name_words=frozenset(_phrases(data.get("not_name_words", ()))),
+        frames=tuple(
+            Frame(
+                attribute=str(attribute),
+                kinds=tuple(str(kind) for kind in spec.get("kinds", ())),
+                cues=_phrases(spec.get("cues", ())),
+                after=_phrases(spec.get("after", ())),
+                units=tuple(str(unit) for unit in spec.get("units", ())),
+                context=_phrases(spec.get("context", ())),
+            )
+            for attribute, spec in data.get("attributes", {}).items()
+        ),
+        aspects={str(aspect): _phrases(words) for aspect, words in data.get("aspects", {}).items()},
         exchanges={
             alias: str(code)
             for code, aliases in data.get("exchanges", {}).items()

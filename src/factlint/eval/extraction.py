@@ -61,6 +61,8 @@ class Evaluation:
     seconds: float
     characters: int
     misses: list[str]
+    attributes: list[int] = dataclasses.field(default_factory=lambda: [0, 0])  # right, annotated
+    aspects: list[int] = dataclasses.field(default_factory=lambda: [0, 0])
 
     @property
     def negative_precision(self) -> float:
@@ -71,6 +73,7 @@ class Evaluation:
 def evaluate(entries: Iterable[GoldEntry], kinds: Iterable[str] = KINDS) -> Evaluation:
     """Extract every gold sentence and score the predictions of ``kinds``."""
     kinds = tuple(kinds)
+    entries_seen: list[tuple[GoldEntry, list[Claim]]] = []
     scores = {kind: KindScore() for kind in kinds}
     negatives = clean = characters = 0
     misses: list[str] = []
@@ -81,13 +84,17 @@ def evaluate(entries: Iterable[GoldEntry], kinds: Iterable[str] = KINDS) -> Eval
         seconds += time.perf_counter() - started
         characters += len(entry.text)
         gold = [claim for claim in entry.claims if claim.kind in kinds]
+        entries_seen.append((entry, predicted))
         if not entry.claims:
             negatives += 1
             clean += not predicted
             if predicted:
                 misses.append(f"negative {entry.file}: {[c.text for c in predicted]} in {entry.text!r}")
         _score(entry, gold, predicted, scores, misses)
-    return Evaluation(scores, negatives, clean, seconds, characters, misses)
+    evaluation = Evaluation(scores, negatives, clean, seconds, characters, misses)
+    for entry in entries_seen:
+        _score_frames(entry, evaluation)
+    return evaluation
 
 
 def _score(
@@ -118,6 +125,25 @@ def _score(
             score.values_right += 1
     for claim in unmatched:
         misses.append(f"extra {claim.kind} {claim.text!r} in {entry.file}: {entry.text!r}")
+
+
+def _score_frames(seen: tuple[GoldEntry, list[Claim]], evaluation: Evaluation) -> None:
+    """Attribute and aspect accuracy over the matched claims whose gold gives them."""
+    entry, predicted = seen
+    for expected in entry.claims:
+        partner = next((c for c in predicted if c.kind == expected.kind and _overlap(c, expected)), None)
+        if partner is None:
+            continue
+        for field, counts in (("attribute", evaluation.attributes), ("aspect", evaluation.aspects)):
+            if expected.fields.get(field):
+                counts[1] += 1
+                if getattr(partner, field) == expected.fields[field]:
+                    counts[0] += 1
+                else:
+                    evaluation.misses.append(
+                        f"{field} {expected.quote!r}: {getattr(partner, field)} for {expected.fields[field]} "
+                        f"in {entry.file}: {entry.text!r}"
+                    )
 
 
 def _overlap(claim: Claim, gold: GoldClaim) -> bool:
@@ -183,6 +209,9 @@ def table(evaluation: Evaluation) -> str:
         f"negatives: {evaluation.clean_negatives}/{evaluation.negatives} sentences without a claim "
         f"({_pct(evaluation.negative_precision).strip()})"
     )
+    for field, (right, annotated) in (("attribute", evaluation.attributes), ("aspect", evaluation.aspects)):
+        share = right / annotated if annotated else math.nan
+        lines.append(f"{field}: {right}/{annotated} right on matched claims ({_pct(share).strip()})")
     speed = evaluation.characters / evaluation.seconds / 1e6 if evaluation.seconds else math.nan
     lines.append(
         f"time: {evaluation.seconds:.3f} s for {evaluation.characters} characters ({speed:.2f} MB/s)"

@@ -14,6 +14,7 @@ import hashlib
 
 from factlint.extract.dates import find_dates
 from factlint.extract.found import Found, Occupied, without_overlaps
+from factlint.extract.frames import frame_of
 from factlint.extract.listings import find_listings
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
@@ -43,8 +44,24 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
-    located = [(item, *_sentence(text, sentences, starts, item)) for item in found]
+    located = [
+        (_framed(scan, item, sentences, starts, kb), *_sentence(text, sentences, starts, item))
+        for item in found
+    ]
     return _merge_repeats(source, located)
+
+
+def _framed(text: str, item: Found, sentences: list[Span], starts: list[int], kb: KnowledgeBase) -> Found:
+    """``item`` with the attribute and aspect its sentence gives it (numbers only)."""
+    if item.kind not in ("money", "percent", "quantity"):
+        return item
+    index = bisect.bisect_right(starts, item.start) - 1
+    if index >= 0 and sentences[index].start <= item.start < sentences[index].end:
+        bounds = (sentences[index].start, sentences[index].end)
+    else:
+        bounds = (max(0, item.start - MAX_SENTENCE // 2), min(len(text), item.end + MAX_SENTENCE // 2))
+    attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
+    return dataclasses.replace(item, attribute=attribute, aspect=aspect)
 
 
 def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase | None = None) -> list[Claim]:
@@ -131,6 +148,8 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         sentence=sentence,
         kind=item.kind,
         extractor=item.extractor,
+        attribute=item.attribute,
+        aspect=item.aspect,
         quantity=item.quantity,
         time=item.time,
         role=item.role,

@@ -21,6 +21,8 @@ class Found:
     role: Role | None = None
     listing: Listing | None = None
     subject: str | None = None
+    attribute: str | None = None
+    aspect: str | None = None
 
 
 class Occupied:

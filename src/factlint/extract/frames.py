@@ -1,0 +1,158 @@
+"""Which fact a number speaks of: attributes and aspects from the cue words in ``rules/frames.yaml``.
+
+For each money, percentage or quantity claim, every frame that fits its kind, unit and sentence
+context looks for its cue phrases before the number: the nearest cue in the same clause wins, then
+the nearest in the sentence; a frame known by its unit alone ("5 gigawatts" is capacity) comes
+last. Increment and cumulative words in the clause decide the aspect ("an additional $4 billion",
+"bringing the total to $8 billion").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from factlint.extract.numbers import alternation
+from factlint.knowledge import Frame, KnowledgeBase
+from factlint.model import Quantity
+
+_CLAUSE_MARKS = ",;:()"
+_ASPECT_WINDOW = 60
+
+
+@functools.cache
+def _cue_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
+    return {
+        frame.attribute: re.compile(rf"\b(?:{alternation(frame.cues)})(?![\w-])") if frame.cues else None
+        for frame in kb.frames
+    }
+
+
+@functools.cache
+def _after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
+    # Up to two words ("staggering", "pre-tax") may stand between the amount and the phrase.
+    return {
+        frame.attribute: re.compile(
+            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{alternation(frame.after)})(?![\w-])"
+        )
+        if frame.after
+        else None
+        for frame in kb.frames
+    }
+
+
+@functools.cache
+def _context_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
+    return {
+        frame.attribute: re.compile(rf"\b(?:{alternation(frame.context)})\b") if frame.context else None
+        for frame in kb.frames
+    }
+
+
+@functools.cache
+def _aspect_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
+    return {
+        aspect: re.compile(rf"\b(?:{alternation(words)})\b") for aspect, words in kb.aspects.items() if words
+    }
+
+
+def frame_of(
+    text: str,
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    kind: str,
+    quantity: Quantity | None,
+    kb: KnowledgeBase,
+) -> tuple[str | None, str | None]:
+    """``(attribute, aspect)`` of the claim of ``kind`` at ``span`` in the sentence ``[a, b)``."""
+    start, end = span
+    sentence_start, sentence_end = sentence
+    lowered = text[sentence_start:sentence_end].lower()
+    before_sentence = text[sentence_start:start].lower()
+    before_clause = _clause_before(before_sentence)
+    after = text[end:sentence_end].lower()
+    cues, afters, contexts = _cue_patterns(kb), _after_patterns(kb), _context_patterns(kb)
+    best: tuple[tuple[int, int, int], str] | None = None
+    for order, frame in enumerate(kb.frames):
+        if not _fits(frame, kind, quantity) or not _in_context(contexts[frame.attribute], lowered):
+            continue
+        score = _score(
+            cues[frame.attribute],
+            afters[frame.attribute],
+            frame,
+            before_clause,
+            before_sentence,
+            after,
+            order,
+        )
+        if score is not None and (best is None or score < best[0]):
+            best = (score, frame.attribute)
+    attribute = best[1] if best else None
+    aspect = _aspect(before_clause[-_ASPECT_WINDOW:], kb)
+    if attribute == "investment.amount" and aspect == "cumulative":
+        attribute = "investment.total"
+    if attribute == "investment.total":
+        aspect = "cumulative"
+    return attribute, aspect
+
+
+def _fits(frame: Frame, kind: str, quantity: Quantity | None) -> bool:
+    if kind not in frame.kinds:
+        return False
+    return not frame.units or (quantity is not None and quantity.unit in frame.units)
+
+
+def _in_context(pattern: re.Pattern[str] | None, sentence: str) -> bool:
+    return pattern is None or pattern.search(sentence) is not None
+
+
+def _clause_before(before: str) -> str:
+    """The words of the clause leading up to the number.
+
+    After "Label:" with nothing between, the label is the clause ("Total investment: $8 billion").
+    """
+    marks = [index for index in (before.rfind(mark) for mark in _CLAUSE_MARKS) if index != -1]
+    cut = max(marks, default=-1)
+    clause = before[cut + 1 :]
+    if not clause.strip() and cut >= 0 and before[cut] == ":":
+        head = before[:cut]
+        return head[max((head.rfind(mark) for mark in _CLAUSE_MARKS), default=-1) + 1 :]
+    return clause
+
+
+def _score(
+    pattern: re.Pattern[str] | None,
+    after: re.Pattern[str] | None,
+    frame: Frame,
+    clause: str,
+    sentence: str,
+    following: str,
+    order: int,
+) -> tuple[int, int, int] | None:
+    """Lower is better: (where the cue was found, its distance from the number, the frame's order).
+
+    A phrase right after the number ("a $5 billion payment") is as strong as a cue in its clause.
+    """
+    if after is not None:
+        match = after.match(following)
+        if match:
+            return 0, match.end() - len(match.group().split()[-1]), order
+    if pattern is not None:
+        for rank, window in ((0, clause), (1, sentence)):
+            ends = [match.end() for match in pattern.finditer(window)]
+            if ends:
+                return rank, len(window) - ends[-1], order
+    if frame.units:
+        return 2, 0, order
+    return None
+
+
+def _aspect(window: str, kb: KnowledgeBase) -> str | None:
+    """The aspect whose word stands nearest before the amount, if any."""
+    nearest: tuple[int, str] | None = None
+    for aspect, pattern in _aspect_patterns(kb).items():
+        for match in pattern.finditer(window):
+            distance = len(window) - match.end()
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, aspect)
+    return nearest[1] if nearest else None
