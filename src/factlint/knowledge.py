@@ -89,6 +89,7 @@ class KnowledgeBase:
     exchanges: Mapping[str, str] = dataclasses.field(default_factory=dict)
     frames: tuple[Frame, ...] = ()
     aspects: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    before_publication: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
 
 
@@ -207,6 +208,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
             for attribute, spec in data.get("attributes", {}).items()
         ),
         aspects={str(aspect): _phrases(words) for aspect, words in data.get("aspects", {}).items()},
+        before_publication=_phrases(data.get("before_publication", ())),
         exchanges={
             alias: str(code)
             for code, aliases in data.get("exchanges", {}).items()

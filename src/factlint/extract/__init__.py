@@ -21,6 +21,7 @@ from factlint.extract.percent import find_percent
 from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
 from factlint.extract.sentences import sentence_spans
+from factlint.extract.timing import refers_to
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
 
@@ -44,15 +45,22 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
-    located = [
-        (_framed(scan, item, sentences, starts, kb), *_sentence(text, sentences, starts, item))
-        for item in found
-    ]
+    dates = [item for item in found if item.kind == "date"]
+    framed = [_framed(scan, item, sentences, starts, dates, source.published, kb) for item in found]
+    located = [(item, *_sentence(text, sentences, starts, item)) for item in framed]
     return _merge_repeats(source, located)
 
 
-def _framed(text: str, item: Found, sentences: list[Span], starts: list[int], kb: KnowledgeBase) -> Found:
-    """``item`` with the attribute and aspect its sentence gives it (numbers only)."""
+def _framed(
+    text: str,
+    item: Found,
+    sentences: list[Span],
+    starts: list[int],
+    dates: list[Found],
+    published: dt.date | None,
+    kb: KnowledgeBase,
+) -> Found:
+    """``item`` with the attribute, aspect and time its sentence gives it (numbers only)."""
     if item.kind not in ("money", "percent", "quantity"):
         return item
     index = bisect.bisect_right(starts, item.start) - 1
@@ -61,7 +69,8 @@ def _framed(text: str, item: Found, sentences: list[Span], starts: list[int], kb
     else:
         bounds = (max(0, item.start - MAX_SENTENCE // 2), min(len(text), item.end + MAX_SENTENCE // 2))
     attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
-    return dataclasses.replace(item, attribute=attribute, aspect=aspect)
+    when = refers_to(text, item, bounds, dates, published, kb)
+    return dataclasses.replace(item, attribute=attribute, aspect=aspect, refers_to=when)
 
 
 def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase | None = None) -> list[Claim]:
@@ -150,6 +159,7 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         extractor=item.extractor,
         attribute=item.attribute,
         aspect=item.aspect,
+        refers_to=item.refers_to,
         quantity=item.quantity,
         time=item.time,
         role=item.role,

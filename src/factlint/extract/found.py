@@ -23,6 +23,7 @@ class Found:
     subject: str | None = None
     attribute: str | None = None
     aspect: str | None = None
+    refers_to: TimeRef | None = None
 
 
 class Occupied:
