@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from factlint.model import Entity, Listing
+
 RULE_FILES = (
     "quantities.yaml",
     "tolerances.yaml",
@@ -22,6 +24,7 @@ RULE_FILES = (
     "titles.yaml",
     "markets.yaml",
     "frames.yaml",
+    "entities.yaml",
 )
 QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
 
@@ -90,6 +93,8 @@ class KnowledgeBase:
     frames: tuple[Frame, ...] = ()
     aspects: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     before_publication: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    company_suffixes: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
 
 
@@ -209,6 +214,8 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         ),
         aspects={str(aspect): _phrases(words) for aspect, words in data.get("aspects", {}).items()},
         before_publication=_phrases(data.get("before_publication", ())),
+        entities=tuple(_entity(str(key), spec) for key, spec in data.get("entities", {}).items()),
+        company_suffixes=tuple(str(suffix) for suffix in data.get("company_suffixes", ())),
         exchanges={
             alias: str(code)
             for code, aliases in data.get("exchanges", {}).items()
@@ -231,3 +238,16 @@ def _percent_units(spec: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         if not str(name).isidentifier():
             raise ValueError(f"percent unit name {name!r} must be a plain identifier (letters, digits, _)")
     return {str(name): _phrases(words) for name, words in spec.items()}
+
+
+def _entity(key: str, spec: Mapping[str, Any]) -> Entity:
+    """One organisation from ``entities.yaml``."""
+    listing = spec.get("listing")
+    return Entity(
+        id=key,
+        name=str(spec["name"]),
+        kind=str(spec.get("kind", "organisation")),
+        aliases=tuple(str(alias) for alias in spec.get("aliases", ())),
+        listing=Listing(str(listing["exchange"]), str(listing["ticker"])) if listing else None,
+        parent=str(spec["parent"]) if spec.get("parent") else None,
+    )

@@ -196,6 +196,8 @@ class Entity:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    listing: Listing | None = None
+    parent: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,10 +13,12 @@ import datetime as dt
 import hashlib
 
 from factlint.extract.dates import find_dates
+from factlint.extract.entities import Mention, find_entities
 from factlint.extract.found import Found, Occupied, without_overlaps
 from factlint.extract.frames import frame_of
 from factlint.extract.listings import find_listings
 from factlint.extract.money import find_money
+from factlint.extract.parties import parties
 from factlint.extract.percent import find_percent
 from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
@@ -46,9 +48,19 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
     dates = [item for item in found if item.kind == "date"]
-    framed = [_framed(scan, item, sentences, starts, dates, source.published, kb) for item in found]
+    mentions = find_entities(scan, kb)
+    found = [_listed_company(item, mentions) for item in found]
+    framed = [_framed(scan, item, sentences, starts, dates, mentions, source.published, kb) for item in found]
     located = [(item, *_sentence(text, sentences, starts, item)) for item in framed]
     return _merge_repeats(source, located)
+
+
+def _listed_company(item: Found, mentions: list[Mention]) -> Found:
+    """A listing's company as an entity id when an organisation is named right before it."""
+    if item.kind != "listing":
+        return item
+    before = [m for m in mentions if m.end <= item.start and item.start - m.end <= 3]
+    return dataclasses.replace(item, subject=before[-1].entity) if before else item
 
 
 def _framed(
@@ -57,6 +69,7 @@ def _framed(
     sentences: list[Span],
     starts: list[int],
     dates: list[Found],
+    mentions: list[Mention],
     published: dt.date | None,
     kb: KnowledgeBase,
 ) -> Found:
@@ -70,7 +83,10 @@ def _framed(
         bounds = (max(0, item.start - MAX_SENTENCE // 2), min(len(text), item.end + MAX_SENTENCE // 2))
     attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
     when = refers_to(text, item, bounds, dates, published, kb)
-    return dataclasses.replace(item, attribute=attribute, aspect=aspect, refers_to=when)
+    subject, counterparty = parties(text, (item.start, item.end), bounds, mentions)
+    return dataclasses.replace(
+        item, attribute=attribute, aspect=aspect, refers_to=when, subject=subject, counterparty=counterparty
+    )
 
 
 def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase | None = None) -> list[Claim]:
@@ -160,6 +176,8 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         attribute=item.attribute,
         aspect=item.aspect,
         refers_to=item.refers_to,
+        subject=item.subject,
+        counterparty=item.counterparty,
         quantity=item.quantity,
         time=item.time,
         role=item.role,

@@ -21,6 +21,7 @@ class Found:
     role: Role | None = None
     listing: Listing | None = None
     subject: str | None = None
+    counterparty: str | None = None
     attribute: str | None = None
     aspect: str | None = None
     refers_to: TimeRef | None = None

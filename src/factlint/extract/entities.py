@@ -1,0 +1,91 @@
+"""Organisations named in a text.
+
+Known ones by their names and aliases in ``rules/entities.yaml`` (possessives included, any case in
+all-lowercase text), acronyms the text defines ("Amazon Web Services (AWS)"), and unknown
+capitalised names ending in a company word ("Marlow Foods Ltd"), kept as candidates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from factlint.extract.numbers import alternation
+from factlint.knowledge import KnowledgeBase
+
+_ACRONYM = re.compile(
+    r"(?P<long>(?:[A-Z][\w&.'’-]*[ \t]+){1,5}[A-Z][\w&.'’-]*)[ \t]*\((?P<short>[A-Z][A-Z0-9&.]{1,7})\)"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Mention:
+    """An organisation named at ``[start, end)``: a knowledge-base id or ``candidate:name``."""
+
+    start: int
+    end: int
+    entity: str
+
+
+@functools.cache
+def _names(kb: KnowledgeBase) -> dict[str, str]:
+    """Every name and alias, lower-cased, to its entity id."""
+    names = {}
+    for entity in kb.entities:
+        for name in (entity.name, *entity.aliases):
+            names[name.lower()] = entity.id
+    return names
+
+
+@functools.cache
+def _known(kb: KnowledgeBase, lowercase: bool) -> re.Pattern[str] | None:
+    forms = [name for entity in kb.entities for name in (entity.name, *entity.aliases)]
+    if not forms:
+        return None
+    flags = re.IGNORECASE if lowercase else 0
+    return re.compile(rf"(?<![\w&-])(?:{alternation(forms)})(?![\w&-])", flags)
+
+
+@functools.cache
+def _candidate(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    if not kb.company_suffixes:
+        return None
+    suffixes = alternation(kb.company_suffixes)
+    return re.compile(rf"(?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){{1,3}}(?:{suffixes})(?![\w&-])")
+
+
+def find_entities(text: str, kb: KnowledgeBase) -> list[Mention]:
+    """Every organisation mention in ``text``, in order, none overlapping another."""
+    lowercase = not any(char.isupper() for char in text)
+    names = _names(kb)
+    defined = {}
+    for match in _ACRONYM.finditer(text):
+        long_name = match.group("long").strip()
+        defined[match.group("short")] = names.get(long_name.lower(), f"candidate:{_slug(long_name)}")
+    mentions: list[Mention] = []
+    known = _known(kb, lowercase)
+    if known is not None:
+        for match in known.finditer(text):
+            mentions.append(Mention(match.start(), match.end(), names[match.group().lower()]))
+    for short, entity in defined.items():
+        for match in re.finditer(rf"(?<![\w&-]){re.escape(short)}(?![\w&-])", text):
+            mentions.append(Mention(match.start(), match.end(), entity))
+    candidate = _candidate(kb)
+    if candidate is not None and not lowercase:
+        for match in candidate.finditer(text):
+            mentions.append(Mention(match.start(), match.end(), f"candidate:{_slug(match.group())}"))
+    return _disjoint(mentions)
+
+
+def _disjoint(mentions: list[Mention]) -> list[Mention]:
+    """Longest first where mentions overlap, then in text order."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
