@@ -93,6 +93,9 @@ class KnowledgeBase:
     frames: tuple[Frame, ...] = ()
     aspects: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     before_publication: tuple[str, ...] = ()
+    sessions: tuple[str, ...] = ()
+    fractions: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    change_verbs: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
     company_suffixes: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
@@ -214,6 +217,9 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         ),
         aspects={str(aspect): _phrases(words) for aspect, words in data.get("aspects", {}).items()},
         before_publication=_phrases(data.get("before_publication", ())),
+        sessions=_phrases(data.get("sessions", ())),
+        fractions={str(k).lower(): float(v) for k, v in data.get("fractions", {}).items()},
+        change_verbs=_phrases(data.get("change_verbs", ())),
         entities=tuple(_entity(str(key), spec) for key, spec in data.get("entities", {}).items()),
         company_suffixes=tuple(str(suffix) for suffix in data.get("company_suffixes", ())),
         exchanges={

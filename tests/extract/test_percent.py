@@ -56,3 +56,21 @@ def test_from_one_percentage_to_another_is_two_values():
 )
 def test_near_misses_are_not_percentages(text):
     assert percent(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Profit fell by a third.", "a third", 33.333),
+        ("It cut costs by two-thirds.", "two-thirds", 66.667),
+        ("Sales rose by half.", "half", 50),
+    ],
+)
+def test_changes_written_as_fractions(text, quote, value):
+    [claim] = percent(text)
+    assert (claim.text, claim.quantity.value, claim.quantity.unit) == (quote, value, "percent")
+
+
+@pytest.mark.parametrize("text", ["a third of voters", "half an inch of rain", "the first quarter"])
+def test_fractions_without_a_change_are_not_percentages(text):
+    assert percent(text) == []

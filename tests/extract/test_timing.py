@@ -54,3 +54,20 @@ def test_refers_to(text, quote, expected):
 
 def test_without_a_publication_date_an_undated_claim_has_no_time():
     assert when("Amazon invested $4 billion.", "$4 billion", None) is None
+
+
+def test_a_stock_move_in_after_hours_trading_speaks_of_that_session():
+    [claim] = [
+        c
+        for c in extract_text("AWS stock rose 3.2% in after-hours trading.", PUBLISHED)
+        if c.kind == "percent"
+    ]
+    assert claim.refers_to.precision == "session" and "after-hours" in claim.refers_to.text
+    assert (claim.refers_to.start, claim.refers_to.end) == (PUBLISHED, PUBLISHED)
+
+
+def test_a_vague_horizon_is_a_date_without_bounds():
+    [claim] = [
+        c for c in extract_text("In the coming years, users will see it.", PUBLISHED) if c.kind == "date"
+    ]
+    assert claim.text == "the coming years" and claim.time.resolution == "unresolved"

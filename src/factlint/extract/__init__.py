@@ -19,7 +19,7 @@ from factlint.extract.frames import frame_of
 from factlint.extract.listings import find_listings
 from factlint.extract.money import find_money
 from factlint.extract.parties import parties
-from factlint.extract.percent import find_percent
+from factlint.extract.percent import find_fractions, find_percent
 from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
 from factlint.extract.sentences import sentence_spans
@@ -37,7 +37,7 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     text = source.text
     # Odd spaces (no-break, thin) read as spaces; the text keeps its length, so spans hold.
     scan = text.translate(_SPACES)
-    found = without_overlaps(find_money(scan, kb) + find_percent(scan, kb))
+    found = without_overlaps(find_money(scan, kb) + find_percent(scan, kb) + find_fractions(scan, kb))
     # Dates, then quantities, never take text that an earlier kind already explains.
     found += find_dates(scan, source.published, Occupied([(item.start, item.end) for item in found]))
     found += find_quantities(scan, kb, [(item.start, item.end) for item in found])
@@ -82,7 +82,7 @@ def _framed(
     else:
         bounds = (max(0, item.start - MAX_SENTENCE // 2), min(len(text), item.end + MAX_SENTENCE // 2))
     attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
-    when = refers_to(text, item, bounds, dates, published, kb)
+    when = refers_to(text, dataclasses.replace(item, attribute=attribute), bounds, dates, published, kb)
     subject, counterparty = parties(text, (item.start, item.end), bounds, mentions)
     return dataclasses.replace(
         item, attribute=attribute, aspect=aspect, refers_to=when, subject=subject, counterparty=counterparty

@@ -66,6 +66,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<this_part>(?P<part>earlier|later)\s+this\s+(?P<part_unit>week|month|year))",
         rf"(?P<event_relative>(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
         rf"{period}s?\s+(?:before|after|earlier|later))|the\s+(?:previous|following|prior)\s+{period})",
+        r"(?P<horizon>the\s+(?:coming|next\s+few)\s+(?:years|months|weeks|decades)|the\s+years\s+ahead)",
         r"(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<ago_unit>day|week|month|year)s?\s+ago)",
         rf"(?P<named>(?P<which>this|last|next|past)\s+(?P<what>{period}|{weekday}|{month}))",
         r"(?P<deictic>yesterday|today|tomorrow)",
@@ -377,6 +378,12 @@ _NUMBER_WORDS = {
 }
 
 
+def _horizon(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
+    """A vague stretch ahead ("in the coming years"): no end can be known."""
+    unit = next(u for u in ("decade", "year", "month", "week") if u in quote.lower())
+    return _relative(quote, None, None, unit)
+
+
 def _ago(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
     unit = match.group("ago_unit").lower()
     precision = "day" if unit in ("day", "week") else unit
@@ -477,6 +484,7 @@ _RESOLVERS = {
     "year_range": _year_range,
     "this_part": _this_part,
     "event_relative": _event_relative,
+    "horizon": _horizon,
     "ago": _ago,
     "named": _named,
     "deictic": _deictic,

@@ -31,6 +31,30 @@ def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _fraction_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    if not kb.fractions or not kb.change_verbs:
+        return None
+    return re.compile(
+        rf"\b(?:{alternation(kb.change_verbs)})(?:(?:[ \t]+[\w'’-]+){{0,2}}?[ \t]+by)?[ \t]+"
+        rf"(?P<fraction>(?:(?:a|an|one)[ \t-]+)?(?P<part>{alternation(kb.fractions)}))(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def find_fractions(text: str, kb: KnowledgeBase) -> list[Found]:
+    """Changes written as fractions ("fell by a third"), as the percentage they stand for."""
+    pattern = _fraction_pattern(kb)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        value = kb.fractions[match.group("part").lower()]
+        start, end = match.start("fraction"), match.end("fraction")
+        found.append(Found("percent", start, end, "percent.fraction", interval(value, "percent", None, kb)))
+    return found
+
+
 def find_percent(text: str, kb: KnowledgeBase) -> list[Found]:
     """Every percentage, percentage-point or basis-point figure in ``text``, in order."""
     found = []

@@ -1,12 +1,14 @@
-"""The time a claim speaks of: a date written in its clause or sentence, else the publication date.
+"""The time a claim speaks of: a date in its clause or leading clause, else the publication date.
 
 "AWS revenue grew 19% to $27.5 billion in Q3 2024" speaks of Q3 2024. Without a written date a
 claim speaks of the day the article was published, unless a word such as "previously" or "had
-already" places it before that day; without a publication date it stays unknown.
+already" places it before that day; without a publication date it stays unknown. A stock figure
+"in after-hours trading" speaks of that session (``rules/frames.yaml``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -27,6 +29,11 @@ def _before_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alternation(words)})\b") if words else None
 
 
+@functools.cache
+def _session_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    return re.compile(rf"\b(?:{alternation(kb.sessions)})(?![\w-])") if kb.sessions else None
+
+
 def refers_to(
     text: str,
     item: Found,
@@ -35,7 +42,26 @@ def refers_to(
     published: dt.date | None,
     kb: KnowledgeBase,
 ) -> TimeRef | None:
-    """The time ``item`` speaks of; ``dates`` are the resolved date claims of the whole text."""
+    """The time ``item`` speaks of, narrowed to a trading session when its sentence names one."""
+    time = _day_or_period(text, item, sentence, dates, published, kb)
+    pattern = _session_pattern(kb)
+    if time is None or pattern is None or item.attribute is None or not item.attribute.startswith("stock."):
+        return time
+    session = pattern.search(text[sentence[0] : sentence[1]].lower())
+    if session is None:
+        return time
+    return dataclasses.replace(time, text=f"{time.text}, {session.group()}", precision="session")
+
+
+def _day_or_period(
+    text: str,
+    item: Found,
+    sentence: tuple[int, int],
+    dates: list[Found],
+    published: dt.date | None,
+    kb: KnowledgeBase,
+) -> TimeRef | None:
+    """The date or period ``item`` speaks of; ``dates`` are the resolved date claims of the text."""
     sentence_start, sentence_end = sentence
     in_sentence = [date for date in dates if sentence_start <= date.start and date.end <= sentence_end]
     same_clause = [date for date in in_sentence if not _crosses_clause(text, item, date)]
