@@ -57,3 +57,23 @@ def test_command_line(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert printed.splitlines()[1].split()[:3] == ["money", "2", "3"]
     assert main(["extract", "--gold", str(tmp_path / "none")]) == 2
+
+
+def test_time_assignment_is_scored_where_gold_gives_it(tmp_path):
+    (tmp_path / "t.yaml").write_text(
+        """
+- text: "Revenue was $5 billion in Q3 2024, and $6 billion now."
+  published: 2024-11-22
+  claims:
+    - quote: "$5 billion"
+      kind: money
+      refers_to: {start: 2024-07-01, end: 2024-09-30}
+    - quote: "$6 billion"
+      kind: money
+      refers_to: {start: 2024-11-01, end: 2024-11-30}
+""",
+        encoding="utf-8",
+    )
+    result = evaluate(load_gold(tmp_path), ["money"])
+    assert result.times == [1, 2]  # the second is the publication day, not the month the gold says
+    assert any(miss.startswith("time '$6 billion'") for miss in result.misses)

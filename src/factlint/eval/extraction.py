@@ -63,6 +63,7 @@ class Evaluation:
     misses: list[str]
     attributes: list[int] = dataclasses.field(default_factory=lambda: [0, 0])  # right, annotated
     aspects: list[int] = dataclasses.field(default_factory=lambda: [0, 0])
+    times: list[int] = dataclasses.field(default_factory=lambda: [0, 0])
 
     @property
     def negative_precision(self) -> float:
@@ -134,6 +135,8 @@ def _score_frames(seen: tuple[GoldEntry, list[Claim]], evaluation: Evaluation) -
         partner = next((c for c in predicted if c.kind == expected.kind and _overlap(c, expected)), None)
         if partner is None:
             continue
+        if isinstance(expected.fields.get("refers_to"), dict):
+            _score_time(entry, expected, partner, evaluation)
         for field, counts in (("attribute", evaluation.attributes), ("aspect", evaluation.aspects)):
             if expected.fields.get(field):
                 counts[1] += 1
@@ -144,6 +147,25 @@ def _score_frames(seen: tuple[GoldEntry, list[Claim]], evaluation: Evaluation) -
                         f"{field} {expected.quote!r}: {getattr(partner, field)} for {expected.fields[field]} "
                         f"in {entry.file}: {entry.text!r}"
                     )
+
+
+def _score_time(entry: GoldEntry, expected: GoldClaim, partner: Claim, evaluation: Evaluation) -> None:
+    """Whether the period a number speaks of (``refers_to``) matches the gold's first and last day."""
+    gold = expected.fields["refers_to"]
+    wanted = tuple(_iso(gold.get(key)) for key in ("start", "end"))
+    time = partner.refers_to
+    got = (None, None) if time is None else (_iso(time.start), _iso(time.end))
+    evaluation.times[1] += 1
+    if got == wanted:
+        evaluation.times[0] += 1
+    else:
+        evaluation.misses.append(
+            f"time {expected.quote!r}: {got} for {wanted} in {entry.file}: {entry.text!r}"
+        )
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _overlap(claim: Claim, gold: GoldClaim) -> bool:
@@ -209,7 +231,11 @@ def table(evaluation: Evaluation) -> str:
         f"negatives: {evaluation.clean_negatives}/{evaluation.negatives} sentences without a claim "
         f"({_pct(evaluation.negative_precision).strip()})"
     )
-    for field, (right, annotated) in (("attribute", evaluation.attributes), ("aspect", evaluation.aspects)):
+    for field, (right, annotated) in (
+        ("attribute", evaluation.attributes),
+        ("aspect", evaluation.aspects),
+        ("time", evaluation.times),
+    ):
         share = right / annotated if annotated else math.nan
         lines.append(f"{field}: {right}/{annotated} right on matched claims ({_pct(share).strip()})")
     speed = evaluation.characters / evaluation.seconds / 1e6 if evaluation.seconds else math.nan
