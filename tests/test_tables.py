@@ -59,3 +59,11 @@ def test_report_json_carries_the_claims(seeds, tmp_path):
     CliRunner().invoke(main, ["report", str(seeds), "-o", str(tmp_path / "r.html"), "--json", str(data)])
     claims = json.loads(data.read_text())["claims"]
     assert any(claim["text"] == "$1.3 trillion" and claim["kind"] == "money" for claim in claims)
+
+
+def test_top_level_claims_table_takes_a_corpus(seeds):
+    import factlint
+
+    frame = factlint.claims_table(read_corpus([seeds]))
+    ranges = frame[frame.quote == "$204.66 and $201.22"]
+    assert len(frame) > 30 and ranges.iloc[0]["attribute"] == "stock.range"

@@ -88,6 +88,8 @@ def frame_of(
         if score is not None and (best is None or score < best[0]):
             best = (score, frame.attribute)
     attribute = best[1] if best else None
+    if attribute == "stock.price" and quantity is not None and quantity.qualifier == "range":
+        attribute = "stock.range"  # "fluctuating between $204.66 and $201.22": the day's range
     aspect = _aspect(before_clause[-_ASPECT_WINDOW:], kb)
     if attribute == "investment.amount" and aspect == "cumulative":
         attribute = "investment.total"
