@@ -240,7 +240,7 @@ def table(evaluation: Evaluation) -> str:
         lines.append(f"{field}: {right}/{annotated} right on matched claims ({_pct(share).strip()})")
     speed = evaluation.characters / evaluation.seconds / 1e6 if evaluation.seconds else math.nan
     lines.append(
-        f"time: {evaluation.seconds:.3f} s for {evaluation.characters} characters ({speed:.2f} MB/s)"
+        f"speed: {evaluation.seconds:.3f} s for {evaluation.characters} characters ({speed:.2f} MB/s)"
     )
     return "\n".join(lines)
 
