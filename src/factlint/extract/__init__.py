@@ -138,41 +138,27 @@ def _merge_repeats(source: Source, located: list[tuple[Found, str, int]]) -> lis
 
 
 def _claim(source: Source, item: Found, sentence: str) -> Claim:
-    if item.role is not None:  # the person is the subject of a role claim, the organisation its counterparty
+    common = {
+        "id": f"{source.id}#{item.start}-{item.end}",
+        "source_id": source.id,
+        "span": Span(item.start, item.end),
+        "text": source.text[item.start : item.end],
+        "sentence": sentence,
+        "kind": item.kind,
+        "extractor": item.extractor,
+    }
+    if item.role is not None:  # the person is the subject of a role, the organisation its counterparty
         return Claim(
-            id=f"{source.id}#{item.start}-{item.end}",
-            source_id=source.id,
-            span=Span(item.start, item.end),
-            text=source.text[item.start : item.end],
-            sentence=sentence,
-            kind=item.kind,
-            extractor=item.extractor,
+            **common,
             attribute="role.title",
             subject=item.role.person,
             counterparty=item.role.organisation,
             role=item.role,
         )
     if item.listing is not None:
-        return Claim(
-            id=f"{source.id}#{item.start}-{item.end}",
-            source_id=source.id,
-            span=Span(item.start, item.end),
-            text=source.text[item.start : item.end],
-            sentence=sentence,
-            kind=item.kind,
-            extractor=item.extractor,
-            attribute="stock.listing",
-            subject=item.subject,
-            listing=item.listing,
-        )
+        return Claim(**common, attribute="stock.listing", subject=item.subject, listing=item.listing)
     return Claim(
-        id=f"{source.id}#{item.start}-{item.end}",
-        source_id=source.id,
-        span=Span(item.start, item.end),
-        text=source.text[item.start : item.end],
-        sentence=sentence,
-        kind=item.kind,
-        extractor=item.extractor,
+        **common,
         attribute=item.attribute,
         aspect=item.aspect,
         refers_to=item.refers_to,
