@@ -53,6 +53,7 @@ def framed(text: str, quote: str):
         ("a market projected to reach $1.3 trillion by 2032", "$1.3 trillion", "market.forecast", None),
         ("resulting in a $3.3 billion pre-tax gain", "$3.3 billion", "profit", None),
         ("The mayor won re-election with 61% support", "61%", "election.share", None),
+        ("its annualized revenue exceeding $30 billion", "$30 billion", "revenue.annualised", None),
     ],
 )
 def test_attributes_and_aspects(text, quote, attribute, aspect):
