@@ -25,6 +25,7 @@ RULE_FILES = (
     "markets.yaml",
     "frames.yaml",
     "entities.yaml",
+    "matching.yaml",
 )
 QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
 
@@ -98,6 +99,9 @@ class KnowledgeBase:
     change_verbs: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
     company_suffixes: tuple[str, ...] = ()
+    legal_suffixes: tuple[str, ...] = ()
+    fuzzy_threshold: float = 88.0
+    min_fuzzy_length: int = 5
     files: tuple[str, ...] = ()
 
 
@@ -222,6 +226,9 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         change_verbs=_phrases(data.get("change_verbs", ())),
         entities=tuple(_entity(str(key), spec) for key, spec in data.get("entities", {}).items()),
         company_suffixes=tuple(str(suffix) for suffix in data.get("company_suffixes", ())),
+        legal_suffixes=_phrases(data.get("names", {}).get("legal_suffixes", ())),
+        fuzzy_threshold=float(data.get("names", {}).get("fuzzy_threshold", 88)),
+        min_fuzzy_length=int(data.get("names", {}).get("min_fuzzy_length", 5)),
         exchanges={
             alias: str(code)
             for code, aliases in data.get("exchanges", {}).items()

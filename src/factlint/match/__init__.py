@@ -1,0 +1,4 @@
+"""Matching: which claims from different sources speak of the same fact, and whether they agree.
+
+So far entity resolution (:mod:`factlint.match.names`); grouping and reconciliation follow.
+"""
