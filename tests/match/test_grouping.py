@@ -1,0 +1,101 @@
+"""Grouping: blocks by subject, counterparty, attribute and aspect; time frames split a block."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.extract import extract_text
+from factlint.knowledge import default_knowledge
+from factlint.match.grouping import blocking_key, group
+from factlint.model import Claim, Quantity, Span, TimeRef
+
+KB = default_knowledge()
+
+
+def claim(
+    ident: str,
+    subject: str | None,
+    attribute: str | None,
+    start: dt.date | None = None,
+    counterparty: str | None = None,
+    aspect: str | None = None,
+) -> Claim:
+    time = TimeRef("t", start, start, "day", "absolute") if start else None
+    return Claim(
+        id=ident,
+        source_id=ident,
+        span=Span(0, 1),
+        text="$1",
+        sentence="$1",
+        kind="money",
+        extractor="test",
+        attribute=attribute,
+        subject=subject,
+        counterparty=counterparty,
+        aspect=aspect,
+        quantity=Quantity(1.0, "USD", 1.0, 1.0),
+        refers_to=time,
+    )
+
+
+def test_the_seed_totals_from_several_sources_form_one_group(seeds):
+    from factlint.extract import extract
+    from factlint.ingest import read_corpus
+
+    claims = [c for source in read_corpus([seeds]).sources for c in extract(source, KB)]
+    groups = group(claims, KB)
+    totals = [g for g in groups if g.key[:4] == ("amazon", "anthropic", "investment.total", "cumulative")]
+    assert len(totals) == 1
+    eight = [c for c in totals[0].claims if c.quantity.value == 8e9]
+    assert len({c.source_id for c in eight}) >= 3
+    spend = [g for g in groups if g.key[2] == "commitment.spend" and len(g.claims) == 2]
+    assert {c.quantity.qualifier for c in spend[0].claims} == {None, "more_than"}
+
+
+def test_different_subjects_facts_or_times_never_group():
+    day = dt.date(2024, 1, 1)
+    claims = [
+        claim("a", "amazon", "revenue", day),
+        claim("b", "aws", "revenue", day),
+        claim("c", "amazon", "profit", day),
+        claim("d", "amazon", "revenue", dt.date(2023, 1, 1)),
+        claim("e", "amazon", "revenue", day),
+    ]
+    together = {tuple(sorted(c.id for c in g.claims)) for g in group(claims, KB)}
+    assert together == {("a", "e"), ("b",), ("c",), ("d",)}
+
+
+def test_a_missing_counterparty_joins_the_only_one_and_subsidiaries_count_as_parents():
+    claims = [
+        claim("a", "anthropic", "commitment.spend", counterparty="aws"),
+        claim("b", "anthropic", "commitment.spend", counterparty="amazon"),
+        claim("c", "anthropic", "commitment.spend"),
+    ]
+    [only] = group(claims, KB)
+    assert sorted(c.id for c in only.claims) == ["a", "b", "c"]
+
+
+def test_claims_without_attribute_or_parties_are_not_matched():
+    assert blocking_key(claim("a", "amazon", None), KB) is None
+    assert blocking_key(claim("b", None, "revenue"), KB) is None
+    assert group(extract_text("The ticket was $40."), KB) == []
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["amazon", "aws", None]),
+            st.sampled_from(["revenue", "capex"]),
+            st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2020, 1, 5))),
+        ),
+        max_size=25,
+    )
+)
+def test_every_matchable_claim_is_in_exactly_one_group(rows):
+    claims = [claim(str(i), subject, attribute, start) for i, (subject, attribute, start) in enumerate(rows)]
+    grouped = [c.id for g in group(claims, KB) for c in g.claims if c.refers_to is not None]
+    matchable = [c.id for c in claims if blocking_key(c, KB) is not None and c.refers_to is not None]
+    assert sorted(grouped) == sorted(matchable)
