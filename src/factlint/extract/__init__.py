@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import hashlib
+from typing import TypeVar
 
 from factlint.extract.dates import find_dates
 from factlint.extract.entities import Mention, find_entities
@@ -27,6 +28,7 @@ from factlint.extract.timing import refers_to
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
 
+T = TypeVar("T", Found, Mention)
 MAX_SENTENCE = 600
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " "})
 
@@ -50,8 +52,14 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     dates = [item for item in found if item.kind == "date"]
     mentions = find_entities(scan, kb)
     found = [_listed_company(item, mentions) for item in found]
-    framed = [_framed(scan, item, sentences, starts, dates, mentions, source.published, kb) for item in found]
-    located = [(item, *_sentence(text, sentences, starts, item)) for item in framed]
+    date_starts, mention_starts = [date.start for date in dates], [m.start for m in mentions]
+    located = []
+    for item in found:
+        window = _window(text, sentences, starts, item)
+        local_dates = _inside(dates, date_starts, window)
+        local_mentions = _inside(mentions, mention_starts, window)
+        framed = _framed(scan, item, window, local_dates, local_mentions, source.published, kb)
+        located.append((framed, text[window[0] : window[1]], window[0]))
     return _merge_repeats(source, located)
 
 
@@ -66,21 +74,15 @@ def _listed_company(item: Found, mentions: list[Mention]) -> Found:
 def _framed(
     text: str,
     item: Found,
-    sentences: list[Span],
-    starts: list[int],
+    bounds: tuple[int, int],
     dates: list[Found],
     mentions: list[Mention],
     published: dt.date | None,
     kb: KnowledgeBase,
 ) -> Found:
-    """``item`` with the attribute, aspect and time its sentence gives it (numbers only)."""
+    """``item`` with the attribute, aspect, time and parties its sentence gives it (numbers only)."""
     if item.kind not in ("money", "percent", "quantity"):
         return item
-    index = bisect.bisect_right(starts, item.start) - 1
-    if index >= 0 and sentences[index].start <= item.start < sentences[index].end:
-        bounds = (sentences[index].start, sentences[index].end)
-    else:
-        bounds = (max(0, item.start - MAX_SENTENCE // 2), min(len(text), item.end + MAX_SENTENCE // 2))
     attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
     when = refers_to(text, dataclasses.replace(item, attribute=attribute), bounds, dates, published, kb)
     subject, counterparty = parties(text, (item.start, item.end), bounds, mentions)
@@ -104,20 +106,30 @@ def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase 
     return extract(source, kb)
 
 
-def _sentence(text: str, sentences: list[Span], starts: list[int], item: Found) -> tuple[str, int]:
-    """The sentence holding ``item`` and where it starts; for a run-on "sentence", a window of words."""
+def _inside(items: list[T], item_starts: list[int], window: tuple[int, int]) -> list[T]:
+    """The items (sorted by start) lying wholly inside ``window``, found by bisection."""
+    low = bisect.bisect_left(item_starts, window[0])
+    high = bisect.bisect_left(item_starts, window[1])
+    return [item for item in items[low:high] if item.end <= window[1]]
+
+
+def _window(text: str, sentences: list[Span], starts: list[int], item: Found) -> tuple[int, int]:
+    """The sentence holding ``item``, cut to words around it when the "sentence" runs on.
+
+    Text without sentence punctuation is one long sentence; every per-claim step reads this window,
+    so such text costs time and memory in proportion to its length, not its square.
+    """
     index = bisect.bisect_right(starts, item.start) - 1
     if index >= 0 and sentences[index].start <= item.start < sentences[index].end:
         start, end = sentences[index].start, max(sentences[index].end, item.end)
     else:
         start, end = item.start, item.end
     if end - start > MAX_SENTENCE:
-        # Text without sentence punctuation would otherwise copy megabytes into every claim.
         start = max(start, item.start - MAX_SENTENCE // 2)
         end = min(end, item.end + MAX_SENTENCE // 2)
         start = text.find(" ", start, item.start) + 1 or start
         end = text.rfind(" ", item.end, end) if text.rfind(" ", item.end, end) != -1 else end
-    return text[start:end], start
+    return start, end
 
 
 def _merge_repeats(source: Source, located: list[tuple[Found, str, int]]) -> list[Claim]:

@@ -42,6 +42,7 @@ _FUTURE = re.compile(
 _LEADS_INTO_DATE = frozenset(
     ["in", "since", "until", "by", "from", "through", "before", "after", "during", "of", "and", "or", "the"]
 )
+_CLAUSE_REACH = 300
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
@@ -191,9 +192,13 @@ def _future(text: str, start: int) -> bool:
     The clause runs between the nearest punctuation marks, so in "X will invest, the companies
     said on Tuesday" Tuesday is in the past.
     """
-    before = max(text.rfind(mark, 0, start) for mark in (". ", "\n", ",", ";", ":"))
-    ends = [index for index in (text.find(mark, start) for mark in (". ", "\n", ",", ";")) if index != -1]
-    return bool(_FUTURE.search(text, before + 1, min(ends, default=len(text))))
+    # Searched within a bounded reach, so that text without punctuation stays linear to scan.
+    low, high = max(0, start - _CLAUSE_REACH), min(len(text), start + _CLAUSE_REACH)
+    before = max(text.rfind(mark, low, start) for mark in (". ", "\n", ",", ";", ":"))
+    ends = [
+        index for index in (text.find(mark, start, high) for mark in (". ", "\n", ",", ";")) if index != -1
+    ]
+    return bool(_FUTURE.search(text, max(before + 1, low), min(ends, default=high)))
 
 
 def _resolve(match: re.Match[str], published: dt.date | None, future: bool) -> TimeRef:
