@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "amazon-anthropic"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
 

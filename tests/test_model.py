@@ -22,6 +22,7 @@ from factlint.model import (
     Source,
     Span,
     TimeRef,
+    Verdict,
     from_dict,
     to_dict,
 )
@@ -103,8 +104,21 @@ groups = st.builds(
     key=st.lists(names, max_size=3).map(tuple),
     claims=st.lists(claims, max_size=2).map(tuple),
     consensus=st.none() | quantities,
-    scores=st.dictionaries(names, finite, max_size=3),
+    consensus_text=names,
+    verdicts=st.lists(
+        st.builds(
+            Verdict,
+            claim_id=names,
+            source_id=names,
+            score=finite,
+            weight=finite,
+            supports=st.lists(names, max_size=2).map(tuple),
+            contradicts=st.lists(names, max_size=2).map(tuple),
+        ),
+        max_size=2,
+    ).map(tuple),
     label=st.none() | names,
+    reason=names,
 )
 reports = st.builds(
     Report,

@@ -65,6 +65,28 @@ class Frame:
     context: tuple[str, ...] = ()
 
 
+@dataclasses.dataclass(frozen=True)
+class Tolerance:
+    """How far a figure reaches on each side: the wider of a share of it and an absolute amount."""
+
+    relative: float = 0.0
+    absolute: float = 0.0
+
+    def of(self, value: float) -> float:
+        """The reach around ``value``."""
+        return max(self.relative * abs(value), self.absolute)
+
+
+@dataclasses.dataclass(frozen=True)
+class Reliability:
+    """The parameters of the source-reliability estimate (see ``rules/tolerances.yaml``)."""
+
+    rounds: int = 10
+    prior_claims: float = 2.0
+    prior_loss: float = 0.3
+    floor: float = 0.05
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class KnowledgeBase:
     """Everything the stages know beyond the text itself.
@@ -102,7 +124,25 @@ class KnowledgeBase:
     legal_suffixes: tuple[str, ...] = ()
     fuzzy_threshold: float = 88.0
     min_fuzzy_length: int = 5
+    tolerances: Mapping[str, Tolerance] = dataclasses.field(default_factory=dict)
+    rounding_cap: float = 0.02
+    running_totals: frozenset[str] = frozenset()
+    reliability: Reliability = Reliability()
+    prospective_before: tuple[str, ...] = ()
+    prospective_after: tuple[str, ...] = ()
+    sums: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    parent_acts: frozenset[str] = frozenset()
+    dated_by_publication: frozenset[str] = frozenset()
+    aspects_after: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    publication_window: int = 7
     files: tuple[str, ...] = ()
+
+    def tolerance(self, attribute: str | None, unit: str | None, kind: str | None) -> Tolerance:
+        """The tolerance for a figure: by attribute, then unit, then kind, then the default."""
+        for key in (attribute, unit, kind, "default"):
+            if key is not None and key in self.tolerances:
+                return self.tolerances[key]
+        return Tolerance()
 
 
 def default_rules_dir() -> Path:
@@ -233,6 +273,24 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
             alias: str(code)
             for code, aliases in data.get("exchanges", {}).items()
             for alias in _phrases(aliases)
+        },
+        tolerances={
+            str(key): Tolerance(float(spec.get("relative", 0)), float(spec.get("absolute", 0)))
+            for key, spec in data.get("agreement", {}).items()
+        },
+        rounding_cap=float(data.get("rounding_cap", 0.02)),
+        running_totals=frozenset(str(name) for name in data.get("running_totals", ())),
+        reliability=Reliability(**{str(k): v for k, v in data.get("reliability", {}).items()}),
+        prospective_before=_phrases(data.get("prospective", {}).get("before", ())),
+        prospective_after=_phrases(data.get("prospective", {}).get("after", ())),
+        aspects_after={
+            str(aspect): _phrases(words) for aspect, words in data.get("aspects_after", {}).items()
+        },
+        publication_window=int(data.get("publication_window", 7)),
+        dated_by_publication=frozenset(str(name) for name in data.get("dated_by_publication", ())),
+        parent_acts=frozenset(str(attribute) for attribute in data.get("parent_acts", ())),
+        sums={
+            str(total): tuple(str(part) for part in parts) for total, parts in data.get("sums", {}).items()
         },
         files=files,
     )

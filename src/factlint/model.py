@@ -227,18 +227,44 @@ class Claim:
     listing: Listing | None = None
     refers_to: TimeRef | None = None
     occurrences: tuple[Span, ...] = ()
+    modality: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Verdict:
+    """How one claim of a group stands against the other sources' claims.
+
+    ``score`` is the weighted share of the other sources whose figure is compatible with this one
+    (1.0 when no other source speaks); ``weight`` is its source's reliability.
+    """
+
+    claim_id: str
+    source_id: str
+    score: float
+    weight: float
+    supports: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+    in_consensus: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
 class ClaimGroup:
-    """Claims that speak of the same fact, with the consensus and each claim's agreement."""
+    """Claims that speak of the same fact, with the consensus, each claim's verdict and a label.
+
+    ``consensus`` is the interval every supporting figure allows (numbers, dates); ``consensus_text``
+    says it in words, or is the winning value for text. ``label`` is one of :data:`LABELS`.
+    """
 
     key: tuple[str, ...]
     claims: tuple[Claim, ...]
     consensus: Quantity | None = None
-    scores: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    consensus_text: str = ""
+    verdicts: tuple[Verdict, ...] = ()
     label: str | None = None
     reason: str = ""
+
+
+LABELS = ("agree", "changed_over_time", "qualifier_dropped", "stale", "conflict", "single_source")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,10 +16,10 @@ from typing import TypeVar
 from factlint.extract.dates import find_dates
 from factlint.extract.entities import Mention, find_entities
 from factlint.extract.found import Found, Occupied, without_overlaps
-from factlint.extract.frames import frame_of
+from factlint.extract.frames import frame_of, modality_of
 from factlint.extract.listings import find_listings
 from factlint.extract.money import find_money
-from factlint.extract.parties import parties
+from factlint.extract.parties import inherit_parties, parties
 from factlint.extract.percent import find_fractions, find_percent
 from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
@@ -60,6 +60,8 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
         local_mentions = _inside(mentions, mention_starts, window)
         framed = _framed(scan, item, window, local_dates, local_mentions, source.published, kb)
         located.append((framed, text[window[0] : window[1]], window[0]))
+    inherited = inherit_parties([item for item, _, _ in located])
+    located = [(item, sentence, at) for item, (_, sentence, at) in zip(inherited, located, strict=True)]
     return _merge_repeats(source, located)
 
 
@@ -84,10 +86,17 @@ def _framed(
     if item.kind not in ("money", "percent", "quantity"):
         return item
     attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
+    modality = modality_of(text, (item.start, item.end), bounds, kb)
     when = refers_to(text, dataclasses.replace(item, attribute=attribute), bounds, dates, published, kb)
     subject, counterparty = parties(text, (item.start, item.end), bounds, mentions)
     return dataclasses.replace(
-        item, attribute=attribute, aspect=aspect, refers_to=when, subject=subject, counterparty=counterparty
+        item,
+        attribute=attribute,
+        aspect=aspect,
+        modality=modality,
+        refers_to=when,
+        subject=subject,
+        counterparty=counterparty,
     )
 
 
@@ -173,6 +182,7 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         **common,
         attribute=item.attribute,
         aspect=item.aspect,
+        modality=item.modality,
         refers_to=item.refers_to,
         subject=item.subject,
         counterparty=item.counterparty,

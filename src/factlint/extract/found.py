@@ -24,6 +24,7 @@ class Found:
     counterparty: str | None = None
     attribute: str | None = None
     aspect: str | None = None
+    modality: str | None = None
     refers_to: TimeRef | None = None
 
 

@@ -4,7 +4,8 @@ For each money, percentage or quantity claim, every frame that fits its kind, un
 context looks for its cue phrases before the number: the nearest cue in the same clause wins, then
 the nearest in the sentence; a frame known by its unit alone ("5 gigawatts" is capacity) comes
 last. Increment and cumulative words in the clause decide the aspect ("an additional $4 billion",
-"bringing the total to $8 billion").
+"bringing the total to $8 billion"). Prospective words just before or after the amount make it
+what may be ("could grow by another $20 billion").
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ def _cue_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
 
 @functools.cache
 def _after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
-    # Up to two words ("staggering", "pre-tax") may stand between the amount and the phrase.
+    # Up to three words ("staggering", "pre-tax", "in Corvid Labs") may stand between the amount
+    # and the phrase.
     return {
         frame.attribute: re.compile(
-            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{alternation(frame.after)})(?![\w-])"
+            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{alternation(frame.after)})(?![\w-])"
         )
         if frame.after
         else None
@@ -90,7 +92,7 @@ def frame_of(
     attribute = best[1] if best else None
     if attribute == "stock.price" and quantity is not None and quantity.qualifier == "range":
         attribute = "stock.range"  # "fluctuating between $204.66 and $201.22": the day's range
-    aspect = _aspect(before_clause[-_ASPECT_WINDOW:], kb)
+    aspect = _aspect(before_clause[-_ASPECT_WINDOW:], kb) or _aspect_after(after, kb)
     if attribute == "investment.amount" and aspect == "cumulative":
         attribute = "investment.total"
     if attribute == "investment.total":
@@ -149,6 +151,24 @@ def _score(
     return None
 
 
+@functools.cache
+def _aspect_after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
+    return {
+        aspect: re.compile(rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?:{alternation(words)})\b")
+        for aspect, words in kb.aspects_after.items()
+        if words
+    }
+
+
+def _aspect_after(following: str, kb: KnowledgeBase) -> str | None:
+    """An aspect phrase within a few words after the amount, in its clause ("... in total")."""
+    clause = re.split(r"[,;:()]", following, maxsplit=1)[0]
+    for aspect, pattern in _aspect_after_patterns(kb).items():
+        if pattern.match(clause):
+            return aspect
+    return None
+
+
 def _aspect(window: str, kb: KnowledgeBase) -> str | None:
     """The aspect whose word stands nearest before the amount, if any."""
     nearest: tuple[int, str] | None = None
@@ -158,3 +178,34 @@ def _aspect(window: str, kb: KnowledgeBase) -> str | None:
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, aspect)
     return nearest[1] if nearest else None
+
+
+_PROSPECTIVE_WORDS = 6
+
+
+@functools.cache
+def _prospective_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    before = re.compile(rf"\b(?:{alternation(kb.prospective_before)})\b") if kb.prospective_before else None
+    after = re.compile(rf"[ \t]+(?:{alternation(kb.prospective_after)})\b") if kb.prospective_after else None
+    return before, after
+
+
+def modality_of(text: str, span: tuple[int, int], sentence: tuple[int, int], kb: KnowledgeBase) -> str | None:
+    """``"prospective"`` when the amount at ``span`` is what may be, else None.
+
+    The words looked at are the last few of its clause before it, cut after any before-publication
+    word ("would build on its initial $4 billion" is what was), and the word right after it.
+    """
+    before_pattern, after_pattern = _prospective_patterns(kb)
+    clause = _clause_before(text[sentence[0] : span[0]].lower())
+    words = clause.split()[-_PROSPECTIVE_WORDS:]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].strip(".,;:'\"’”“") in kb.before_publication:
+            words = words[index + 1 :]
+            break
+    if before_pattern is not None and before_pattern.search(" ".join(words)):
+        return "prospective"
+    following = text[span[1] : sentence[1]].lower()
+    if after_pattern is not None and after_pattern.match(following):
+        return "prospective"
+    return None

@@ -2,14 +2,22 @@
 
 "Amazon invested $8 billion in Anthropic": the subject is the nearest organisation before the
 number, the counterparty one introduced by a preposition ("in", "into", "on", "to") after it, or
-before it in the same clause ("an investment in Anthropic of $4 billion").
+before it in the same clause ("an investment in Anthropic of $4 billion"). A sentence that names
+one organisation only is about it; a figure in a sentence that names none takes the parties of the
+figure of its family just before (:func:`inherit_parties`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar
 
 from factlint.extract.entities import Mention
+from factlint.extract.found import Found
+
+T = TypeVar("T", bound=Found)
+INHERIT_REACH = 1200
 
 _PREPOSITION = re.compile(
     r"\b(?:in|into|on|to|from|with|at|for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
@@ -44,7 +52,37 @@ def parties(
     subjects = [
         m for m in before if not _PREPOSITION.search(text[max(sentence_start, m.start - 30) : m.start])
     ]
-    subject = subjects[-1] if subjects else (before[-1] if before else None)
+    subject = subjects[-1] if subjects else None
+    if subject is None and counterparty is None and before:
+        # Only objects of prepositions stand before it ("...in Corvid Labs, bringing the total to
+        # $1.2 billion"): the nearest is the counterparty, and the subject is left to inherit.
+        counterparty = before[-1]
     if subject is not None and counterparty is not None and subject.entity == counterparty.entity:
         subject = None
+    if subject is None and counterparty is None and len({m.entity for m in around}) == 1:
+        # The one organisation a sentence names is what its number is about ("the stake is valued
+        # at $380 billion, reflecting Anthropic's latest valuation").
+        subject = around[0]
     return (subject.entity if subject else None, counterparty.entity if counterparty else None)
+
+
+def inherit_parties(items: list[T], reach: int = INHERIT_REACH) -> list[T]:
+    """Figures that name no organisation take the parties of the figure of their kind just before.
+
+    "Amazon is putting $5 billion into Anthropic now. On top of that, there is a plan for an
+    additional $20 billion." The earlier figure must be of the same attribute family
+    (``investment.amount`` and ``investment.total`` are one) and end at most ``reach`` characters
+    before; ``items`` are in text order.
+    """
+    last: dict[str, T] = {}
+    inherited: list[T] = []
+    for item in items:
+        family = (item.attribute or "").split(".")[0]
+        if item.attribute and item.subject is None and item.counterparty is None:
+            earlier = last.get(family)
+            if earlier is not None and item.start - earlier.end <= reach:
+                item = dataclasses.replace(item, subject=earlier.subject, counterparty=earlier.counterparty)
+        if item.attribute and (item.subject or item.counterparty):
+            last[family] = item
+        inherited.append(item)
+    return inherited

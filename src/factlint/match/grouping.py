@@ -1,21 +1,26 @@
 """Grouping: claims that speak of the same fact, found through blocking keys, never all pairs.
 
 A claim's block is (subject, counterparty, attribute, aspect): only claims in one block are ever
-compared. A subsidiary counterparty counts as its parent, and a claim that names no counterparty
-joins its subject's only one for that fact. Inside a block, claims whose time frames overlap (or
-are unknown) belong together, found by one sweep over the frames sorted by start; a cumulative
-figure (a running total) stays one group across time, since a total that moves is for the
-reconciliation to label. Claims without an attribute, or without both a subject and a
-counterparty, say too little to be matched.
+compared. The aspect joins increment or cumulative with ``prospective`` (what may be is another
+fact than what is). A subsidiary counterparty counts as its parent (so does a subsidiary subject
+for the attributes in ``parent_acts``: AWS investing is Amazon investing), and a claim that names
+no counterparty joins its subject's only one for that attribute. Inside a block, claims whose
+time frames overlap belong together, found by one sweep over the frames sorted by start; a claim
+with no time frame goes where its figure fits (see :func:`_by_time`). A cumulative figure (a
+running total) stays one group across time, since a total that moves is for the reconciliation
+to label. Claims without an attribute, or without both a subject and a counterparty, say too
+little to be matched.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
 from factlint.knowledge import KnowledgeBase
+from factlint.match.intervals import Reach, reach
 from factlint.match.names import resolve
 from factlint.model import Claim, ClaimGroup
 
@@ -27,9 +32,41 @@ def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] |
     if claim.kind not in _NUMERIC or claim.attribute is None:
         return None
     subject, counterparty = _entity(claim.subject, kb), _parent(_entity(claim.counterparty, kb), kb)
+    if claim.attribute in kb.parent_acts:
+        subject = _parent(subject, kb)
     if subject is None and counterparty is None:
         return None
-    return (subject or "", counterparty or "", claim.attribute, claim.aspect or "")
+    aspect = "+".join(part for part in (claim.aspect, claim.modality) if part)
+    return (subject or "", counterparty or "", claim.attribute, aspect)
+
+
+def restated_totals(claims: list[Claim], kb: KnowledgeBase) -> list[Claim]:
+    """Undated plain amounts that repeat their own source's total are that total.
+
+    "Its $8 billion total investment in Anthropic ... Amazon invested $8 billion in Anthropic":
+    the second is the total again, not a tranche. Only a claim with no aspect, no time frame and
+    the same parties and value as a total of its own source is moved.
+    """
+    parts_of = {part: total for total, parts in kb.sums.items() for part in parts}
+    totals = {
+        (claim.source_id, claim.attribute, _entity(claim.subject, kb), claim.quantity.value)
+        for claim in claims
+        if claim.attribute in kb.sums and claim.quantity is not None and not claim.modality
+    }
+    restated = []
+    for claim in claims:
+        total = parts_of.get(claim.attribute or "")
+        if (
+            total is not None
+            and claim.quantity is not None
+            and not claim.aspect
+            and not claim.modality
+            and _frame(claim, kb) is None
+            and (claim.source_id, total, _entity(claim.subject, kb), claim.quantity.value) in totals
+        ):
+            claim = dataclasses.replace(claim, attribute=total, aspect="cumulative")
+        restated.append(claim)
+    return restated
 
 
 def _parent(entity: str | None, kb: KnowledgeBase) -> str | None:
@@ -46,13 +83,13 @@ def _fill_counterparties(
     "Amazon's total investment is $8 billion" and "Amazon has invested $8 billion in Anthropic in
     total" speak of one fact; with two or more counterparties known, the claim stays apart.
     """
-    counterparties: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for subject, counterparty, attribute, aspect in blocks:
+    counterparties: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for subject, counterparty, attribute, _ in blocks:
         if counterparty:
-            counterparties[(subject, attribute, aspect)].add(counterparty)
+            counterparties[(subject, attribute)].add(counterparty)
     filled: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for (subject, counterparty, attribute, aspect), members in blocks.items():
-        known = counterparties.get((subject, attribute, aspect), set())
+        known = counterparties.get((subject, attribute), set())
         if not counterparty and subject and len(known) == 1:
             counterparty = next(iter(known))
         filled[(subject, counterparty, attribute, aspect)].extend(members)
@@ -69,7 +106,7 @@ def _entity(name: str | None, kb: KnowledgeBase) -> str | None:
 def group(claims: Iterable[Claim], kb: KnowledgeBase) -> list[ClaimGroup]:
     """Every group of two or more claims, and single claims as groups of one, in a stable order."""
     blocks: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
+    for claim in restated_totals(list(claims), kb):
         key = blocking_key(claim, kb)
         if key is not None:
             blocks[key].append(claim)
@@ -77,42 +114,91 @@ def group(claims: Iterable[Claim], kb: KnowledgeBase) -> list[ClaimGroup]:
     groups: list[ClaimGroup] = []
     for key in sorted(blocks):
         members = blocks[key]
-        if key[3] == "cumulative":
+        if "cumulative" in key[3]:
             groups.append(ClaimGroup(key=(*key, ""), claims=tuple(members)))
             continue
-        for period, together in _by_time(members):
+        for period, together in _by_time(members, kb):
             groups.append(ClaimGroup(key=(*key, period), claims=tuple(together)))
     return groups
 
 
-def _by_time(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
-    """Claims split where their time frames stop overlapping; undated claims join every frame."""
-    undated = [claim for claim in claims if _frame(claim) is None]
-    dated = sorted((claim for claim in claims if _frame(claim) is not None), key=lambda c: (_frame(c), c.id))
+def _by_time(claims: list[Claim], kb: KnowledgeBase) -> list[tuple[str, list[Claim]]]:
+    """Claims split where their time frames stop overlapping; undated claims go where they fit.
+
+    A claim with no time frame joins the first dated run holding a figure it is compatible with,
+    or else stands with the other undated claims (period ``undated``): it may speak of another
+    time. Among places it fits, one holding the same number wins ("up to $20 billion" goes with an
+    undated "additional $20 billion" rather than with last year's $4 billion).
+    """
+    undated = [claim for claim in claims if _frame(claim, kb) is None]
+    dated = sorted(
+        (claim for claim in claims if _frame(claim, kb) is not None), key=lambda c: (_frame(c, kb), c.id)
+    )
     runs: list[list[Claim]] = []
-    reach: dt.date | None = None
+    reach_end: dt.date | None = None
     for claim in dated:
-        start, end = _frame(claim)  # type: ignore[misc]
-        if runs and reach is not None and start <= reach:
+        start, end = _frame(claim, kb)  # type: ignore[misc]
+        if runs and reach_end is not None and start <= reach_end:
             runs[-1].append(claim)
-            reach = max(reach, end)
+            reach_end = max(reach_end, end)
         else:
             runs.append([claim])
-            reach = end
+            reach_end = end
     if not runs:
         return [("", undated)] if undated else []
-    return [(_label(run), run + undated) for run in runs]
+    reaches = {claim.id: reach(claim, kb) for claim in claims}
+    placed: dict[int, list[Claim]] = defaultdict(list)
+    fits = {claim.id: [k for k, run in enumerate(runs) if _fits(claim, run, reaches)] for claim in undated}
+    apart = [claim for claim in undated if not fits[claim.id]]
+    for claim in undated:
+        places = fits[claim.id]
+        if not places:
+            continue
+        same = [k for k in places if _fits(claim, runs[k], reaches, same_number=True)]
+        if _fits(claim, apart, reaches, same_number=True) and not same:
+            apart.append(claim)
+        else:
+            placed[(same or places)[0]].append(claim)
+    grouped = [(_label(run, kb), run + placed[k]) for k, run in enumerate(runs)]
+    return grouped + ([("undated", apart)] if apart else [])
 
 
-def _frame(claim: Claim) -> tuple[dt.date, dt.date] | None:
+def _fits(
+    claim: Claim, run: list[Claim], reaches: dict[str, Reach | None], *, same_number: bool = False
+) -> bool:
+    """Whether ``claim``'s figure is compatible with (or the same number as) one in ``run``."""
+    mine = reaches[claim.id]
+    if mine is None:
+        return False
+    for other in run:
+        theirs = reaches.get(other.id)
+        if (
+            theirs is not None
+            and other is not claim
+            and (mine.same_number(theirs) if same_number else mine.meets(theirs))
+        ):
+            return True
+    return False
+
+
+def _frame(claim: Claim, kb: KnowledgeBase) -> tuple[dt.date, dt.date] | None:
+    """The days a claim speaks of.
+
+    A time taken from the publication date alone ("Amazon will invest $4 billion" in Tuesday's
+    paper) stands for the ``publication_window`` days up to that date, so that articles a day or
+    two apart speak of one deal while last year's tranche stays apart; for the attributes in
+    ``dated_by_publication`` (a stock's move "today") it is the day itself.
+    """
     time = claim.refers_to
     if time is None or time.start is None or time.end is None:
         return None
+    if time.resolution == "publication" and claim.attribute not in kb.dated_by_publication:
+        return time.end - dt.timedelta(days=kb.publication_window), time.end
     return time.start, time.end
 
 
-def _label(run: list[Claim]) -> str:
-    frames = [_frame(claim) for claim in run]
+def _label(run: list[Claim], kb: KnowledgeBase) -> str:
+    frames = [_frame(claim, kb) for claim in run]
     start = min(frame[0] for frame in frames if frame)
     end = max(frame[1] for frame in frames if frame)
     return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"

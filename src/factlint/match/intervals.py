@@ -1,0 +1,95 @@
+"""Figures as intervals: everything a claim allows once its qualifier, tolerance and rounding are read.
+
+"More than $100 billion" allows (100e9, ∞); "about $380 billion" 342e9 to 418e9 (the band in
+``rules/tolerances.yaml``). Each end then widens by the tolerance of the claim's attribute,
+unit or kind (``agreement`` in the same file) or by rounding, whichever is wider: a figure
+written with fewer digits stands for what rounds to it, up to ``rounding_cap`` of its size ("$8
+billion" for $8.04 billion, never for $8.5 billion). Two figures are compatible when their
+reaches meet; an open end counts as closed, so that "$100 billion" meets "more than $100
+billion" and the labels can call that a dropped qualifier rather than a contradiction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Claim
+
+INF = math.inf
+# A written figure reaches just under half its last digit, so that "52" never meets "53".
+_HALF_STEP = 0.49
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+@dataclasses.dataclass(frozen=True)
+class Reach:
+    """The values a figure allows (``low``/``high``, infinite when open) and its headline value.
+
+    ``value_low``/``value_high`` are the headline value widened by tolerance and rounding only,
+    which is what "the same number" means when qualifiers differ.
+    """
+
+    low: float
+    high: float
+    value: float | None = None
+    value_low: float = -INF
+    value_high: float = INF
+
+    def meets(self, other: Reach) -> bool:
+        """Whether some value lies in both."""
+        return self.low <= other.high and other.low <= self.high
+
+    def gap(self, other: Reach) -> float:
+        """How far apart the two are (0 when they meet)."""
+        return max(0.0, other.low - self.high, self.low - other.high)
+
+    def same_number(self, other: Reach) -> bool:
+        """Whether the two headline values are one number within tolerance and rounding."""
+        if self.value is None or other.value is None:
+            return False
+        return self.value_low <= other.value_high and other.value_low <= self.value_high
+
+
+def written_step(claim: Claim) -> float | None:
+    """The worth of the last digit the claim writes: 1e9 for "$8 billion", 0.1 for "27.5%"."""
+    quantity = claim.quantity
+    match = _DIGITS.search(claim.text)
+    if quantity is None or quantity.value is None or match is None:
+        return None
+    written = float(match.group().replace(",", "") or 0)
+    if written == 0:
+        return None
+    decimals = len(match.group(1) or "")
+    return 10.0**-decimals * abs(quantity.value / written)
+
+
+def reach(claim: Claim, kb: KnowledgeBase) -> Reach | None:
+    """The interval of values ``claim`` allows, widened for comparison; None without a number."""
+    quantity = claim.quantity
+    if quantity is None or (quantity.value is None and quantity.low is None and quantity.high is None):
+        return None
+    low = quantity.low if quantity.low is not None else -INF
+    high = quantity.high if quantity.high is not None else INF
+    if (
+        quantity.value is not None
+        and quantity.low is None
+        and quantity.high is None
+        and not quantity.qualifier
+    ):
+        low = high = quantity.value
+    low, high = min(low, high), max(low, high)
+    tolerance = kb.tolerance(claim.attribute, quantity.unit, claim.kind)
+    step = written_step(claim)
+    rounding = 0.0
+    if step is not None and quantity.value is not None:
+        rounding = min(_HALF_STEP * step, kb.rounding_cap * abs(quantity.value))
+    widened_low = low - max(tolerance.of(low), rounding) if math.isfinite(low) else low
+    widened_high = high + max(tolerance.of(high), rounding) if math.isfinite(high) else high
+    value_low = value_high = quantity.value if quantity.value is not None else math.nan
+    if quantity.value is not None:
+        spread = max(tolerance.of(quantity.value), rounding)
+        value_low, value_high = quantity.value - spread, quantity.value + spread
+    return Reach(widened_low, widened_high, quantity.value, value_low, value_high)

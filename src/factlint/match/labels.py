@@ -1,0 +1,163 @@
+"""The label of a group and its reason in words: the logic a fact-checker applies to two numbers.
+
+Before two figures are called a conflict, the checks in order are:
+
+- qualifiers as intervals: "up to $25 billion" holds "$20 billion"; "$100 billion" against "more
+  than $100 billion" is the same number with its qualifier dropped;
+- tolerance and rounding (:mod:`factlint.match.intervals`);
+- running totals move over time: for a cumulative figure (``aspect: cumulative`` or an attribute
+  in ``running_totals``), a larger figure from a later date is a change, while a later source with
+  a smaller figure than an earlier one already gave is stale.
+
+The first label that applies wins: ``conflict``, ``stale``, ``qualifier_dropped``,
+``changed_over_time``, ``agree``; a group with one source is ``single_source``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from factlint.match.consensus import Standing
+from factlint.match.intervals import Reach
+from factlint.model import Claim
+
+QUALIFIER_WORDS = {
+    "up_to": "up to",
+    "less_than": "less than",
+    "more_than": "more than",
+    "at_least": "at least",
+    "nearly": "nearly",
+    "about": "about",
+}
+
+
+def say(claim: Claim) -> str:
+    """The claim's figure as the source wrote it, its qualifier included, and who wrote it."""
+    words = claim.text
+    qualifier = claim.quantity.qualifier if claim.quantity else None
+    phrase = QUALIFIER_WORDS.get(qualifier or "")
+    if phrase and not words.lower().startswith(phrase.split()[0]) and "+" not in words:
+        words = f"{phrase} {words}"
+    return f"“{words}” ({claim.source_id})"
+
+
+def as_of(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The date a figure is current on: the end of the time it speaks of, else its publication."""
+    time = claim.refers_to
+    if time is not None and time.end is not None:
+        return time.end
+    return published.get(claim.source_id)
+
+
+def label(
+    claims: Sequence[Claim],
+    reaches: Sequence[Reach],
+    standing: Standing,
+    *,
+    running: bool,
+    published: Mapping[str, dt.date | None],
+) -> tuple[str, str]:
+    """``(label, reason)`` for one group of numeric claims."""
+    sources = sorted({claim.source_id for claim in claims})
+    if len(sources) == 1:
+        return "single_source", f"only {sources[0]} gives this figure: {say(claims[0])}"
+    pairs = [
+        (i, j)
+        for i in range(len(claims))
+        for j in range(i + 1, len(claims))
+        if claims[i].source_id != claims[j].source_id
+    ]
+    clashes = [(i, j) for i, j in pairs if not reaches[i].meets(reaches[j])]
+    stale, moved, unexplained = [], [], []
+    for i, j in clashes:
+        older, newer = _in_time_order(claims, i, j, published) if running else (None, None)
+        if older is None or newer is None:
+            unexplained.append((i, j))
+        elif _value(reaches[newer]) < _value(reaches[older]):
+            stale.append((older, newer))
+        else:
+            moved.append((older, newer))
+    if unexplained:
+        i, j = unexplained[0]
+        return "conflict", _conflict_reason(claims, i, j, standing)
+    if stale:
+        older, newer = stale[0]
+        return "stale", (
+            f"{say(claims[newer])} of {_date(claims[newer], published)} is smaller than the running total "
+            f"{say(claims[older])} already gave on {_date(claims[older], published)}"
+        )
+    dropped = [
+        (i, j)
+        for i, j in pairs
+        if reaches[i].same_number(reaches[j]) and _qualifier(claims[i]) != _qualifier(claims[j])
+    ]
+    if dropped:
+        i, j = dropped[0]
+        kept, bare = (i, j) if _qualifier(claims[i]) else (j, i)
+        if _qualifier(claims[bare]):
+            return (
+                "qualifier_dropped",
+                f"{say(claims[i])} and {say(claims[j])} qualify the same number differently",
+            )
+        phrase = QUALIFIER_WORDS.get(_qualifier(claims[kept]) or "", "its qualifier")
+        return "qualifier_dropped", f"{say(claims[bare])} drops the “{phrase}” of {say(claims[kept])}"
+    if moved:
+        first = min(moved, key=lambda pair: _order(claims[pair[0]], published))[0]
+        last = max(moved, key=lambda pair: _order(claims[pair[1]], published))[1]
+        return "changed_over_time", (
+            f"the running total moved from {say(claims[first])} on {_date(claims[first], published)} "
+            f"to {say(claims[last])} on {_date(claims[last], published)}"
+        )
+    return "agree", _agree_reason(claims, reaches, sources)
+
+
+def _qualifier(claim: Claim) -> str | None:
+    qualifier = claim.quantity.qualifier if claim.quantity else None
+    return qualifier if qualifier in QUALIFIER_WORDS else None
+
+
+def _value(reach: Reach) -> float:
+    return reach.value if reach.value is not None else (reach.low + reach.high) / 2
+
+
+def _order(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date:
+    return as_of(claim, published) or dt.date.min
+
+
+def _date(claim: Claim, published: Mapping[str, dt.date | None]) -> str:
+    when = as_of(claim, published)
+    return when.isoformat() if when else "an unknown date"
+
+
+def _in_time_order(
+    claims: Sequence[Claim], i: int, j: int, published: Mapping[str, dt.date | None]
+) -> tuple[int | None, int | None]:
+    first, second = as_of(claims[i], published), as_of(claims[j], published)
+    if first is None or second is None or first == second:
+        return None, None
+    return (i, j) if first < second else (j, i)
+
+
+def _conflict_reason(claims: Sequence[Claim], i: int, j: int, standing: Standing) -> str:
+    reason = (
+        f"{say(claims[i])} and {say(claims[j])} cannot both be true: no qualifier, rounding, tolerance "
+        "or change over time explains the difference"
+    )
+    if standing.tied:
+        return reason + "; the sources are evenly split"
+    backers = sorted({claims[k].source_id for k in standing.supporters})
+    return reason + f"; the weightier side is {', '.join(backers)}"
+
+
+def _agree_reason(claims: Sequence[Claim], reaches: Sequence[Reach], sources: list[str]) -> str:
+    if all(reaches[0].same_number(other) for other in reaches[1:]):
+        values = {reach.value for reach in reaches}
+        rounding = " within rounding" if len(values) > 1 else ""
+        return f"{len(sources)} sources give the same figure{rounding}: {say(claims[0])}"
+    widest = max(range(len(claims)), key=lambda k: reaches[k].high - reaches[k].low)
+    others = [k for k in range(len(claims)) if not reaches[k].same_number(reaches[widest])]
+    held = ", ".join(say(claims[k]) for k in others[:3])
+    if reaches[widest].high == float("inf") or reaches[widest].low == float("-inf"):
+        return f"the open interval {say(claims[widest])} holds {held}: no conflict"
+    return f"{say(claims[widest])} holds {held}: no conflict"

@@ -1,0 +1,156 @@
+"""Reconciliation: source weights, then each group's consensus, verdicts, label and reason.
+
+``reconcile(groups, kb, published=...)`` takes the groups of :func:`factlint.match.group` (or of
+structured claims) and returns them with their consensus filled in. The source weights come
+first, from every group at once (:mod:`factlint.match.reliability`); then each group is judged
+with them (:mod:`factlint.match.consensus`, :mod:`factlint.match.labels`), and parts are checked
+against their totals (:mod:`factlint.match.totals`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+
+from factlint.knowledge import KnowledgeBase, default_knowledge
+from factlint.match.consensus import Figure, Standing, agreement, compatible_sources, consensus
+from factlint.match.intervals import Reach, reach
+from factlint.match.labels import label
+from factlint.match.reliability import NEAR_MISS, source_weights
+from factlint.match.totals import check_sums
+from factlint.model import Claim, ClaimGroup, Quantity, Verdict
+
+
+def figure_of(claim: Claim, kb: KnowledgeBase) -> Figure | None:
+    """What a claim asserts, in a form that can be compared: an interval for numbers."""
+    return reach(claim, kb)
+
+
+def interval_loss(figure: Figure, figures: Sequence[Figure], standing: Standing) -> float:
+    """How far an interval misses the consensus, as a share of ``NEAR_MISS`` of its value (at most 1)."""
+    if not isinstance(figure, Reach):
+        return 1.0
+    chosen = [figures[i] for i in standing.supporters if isinstance(figures[i], Reach)]
+    if not chosen:
+        return 1.0
+    gap = min(figure.gap(other) for other in chosen)  # type: ignore[arg-type]
+    values = [abs(other.value) for other in chosen if other.value is not None]  # type: ignore[union-attr]
+    scale = NEAR_MISS * (sorted(values)[len(values) // 2] if values else 0.0)
+    return 1.0 if scale <= 0 else min(1.0, gap / scale)
+
+
+def reconcile(
+    groups: Sequence[ClaimGroup],
+    kb: KnowledgeBase | None = None,
+    *,
+    published: Mapping[str, dt.date | None] | None = None,
+) -> list[ClaimGroup]:
+    """The groups with consensus, verdicts, label and reason, in the same order."""
+    kb = kb or default_knowledge()
+    published = published or {}
+    prepared = [_prepare(group, kb) for group in groups]
+    blocks = [(figures, [claim.source_id for claim in claims]) for claims, figures in prepared if figures]
+    weights, _ = source_weights(blocks, kb.reliability, interval_loss)
+    judged = [
+        _judge(group, claims, figures, weights, kb, published)
+        for group, (claims, figures) in zip(groups, prepared, strict=True)
+    ]
+    return check_sums(judged, kb, published)
+
+
+def weights_of(groups: Sequence[ClaimGroup]) -> dict[str, float]:
+    """Every source's reliability weight as the verdicts of reconciled groups record it."""
+    return {verdict.source_id: verdict.weight for group in groups for verdict in group.verdicts}
+
+
+def _prepare(group: ClaimGroup, kb: KnowledgeBase) -> tuple[list[Claim], list[Reach]]:
+    pairs = [(claim, figure_of(claim, kb)) for claim in group.claims]
+    kept = [(claim, figure) for claim, figure in pairs if figure is not None]
+    return [claim for claim, _ in kept], [figure for _, figure in kept]  # type: ignore[misc]
+
+
+def _judge(
+    group: ClaimGroup,
+    claims: list[Claim],
+    reaches: list[Reach],
+    weights: Mapping[str, float],
+    kb: KnowledgeBase,
+    published: Mapping[str, dt.date | None],
+) -> ClaimGroup:
+    if not claims:
+        return group
+    sources = [claim.source_id for claim in claims]
+    standing = consensus(reaches, sources, dict(weights))
+    verdicts = []
+    for index, claim in enumerate(claims):
+        supports, contradicts = compatible_sources(index, reaches, sources)
+        verdicts.append(
+            Verdict(
+                claim_id=claim.id,
+                source_id=claim.source_id,
+                score=round(agreement(supports, contradicts, lambda s: weights.get(s, 1.0)), 6),
+                weight=round(weights.get(claim.source_id, 1.0), 6),
+                supports=supports,
+                contradicts=contradicts,
+                in_consensus=index in standing.supporters,
+            )
+        )
+    running = (group.key[3:4] and "cumulative" in group.key[3]) or claims[0].attribute in kb.running_totals
+    name, reason = label(claims, reaches, standing, running=bool(running), published=published)
+    best = _consensus_claim(claims, reaches, standing)
+    return dataclasses.replace(
+        group,
+        consensus=_consensus_quantity(claims, reaches, standing),
+        consensus_text=best.text if best else "",
+        verdicts=tuple(verdicts),
+        label=name,
+        reason=reason,
+    )
+
+
+def _consensus_claim(claims: list[Claim], reaches: list[Reach], standing: Standing) -> Claim | None:
+    """The supporting claim that says the consensus most exactly (no qualifier, then the narrowest)."""
+    chosen = sorted(
+        standing.supporters,
+        key=lambda i: (
+            bool(claims[i].quantity and claims[i].quantity.qualifier),
+            reaches[i].high - reaches[i].low,
+            i,
+        ),
+    )
+    return claims[chosen[0]] if chosen else None
+
+
+def _consensus_quantity(claims: list[Claim], reaches: list[Reach], standing: Standing) -> Quantity | None:
+    """The interval all supporting figures allow, and the median of their values within it."""
+    chosen = sorted(standing.supporters)
+    quantities = [claims[i].quantity for i in chosen if claims[i].quantity is not None]
+    if not quantities:
+        return None
+    bounds = [_bounds(quantity) for quantity in quantities]
+    low, high = max(b[0] for b in bounds), min(b[1] for b in bounds)
+    if low > high:  # compatible only within tolerance or rounding
+        low, high = high, low
+    values = sorted(reaches[i].value for i in chosen if reaches[i].value is not None)  # type: ignore[misc]
+    value = values[(len(values) - 1) // 2] if values else None
+    return Quantity(
+        value=value,
+        unit=quantities[0].unit,
+        low=None if math.isinf(low) else low,
+        high=None if math.isinf(high) else high,
+    )
+
+
+def _bounds(quantity: Quantity) -> tuple[float, float]:
+    if (
+        quantity.low is None
+        and quantity.high is None
+        and not quantity.qualifier
+        and quantity.value is not None
+    ):
+        return quantity.value, quantity.value
+    low = quantity.low if quantity.low is not None else -math.inf
+    high = quantity.high if quantity.high is not None else math.inf
+    return low, high

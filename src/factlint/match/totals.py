@@ -1,0 +1,76 @@
+"""Parts and totals: the tranches of an investment must add up to the total the sources give.
+
+For every group of a total attribute (``sums`` in ``rules/matching.yaml``), the dated groups of
+its part attributes for the same parties, up to the total's date, are added up (their consensus
+values). Parts that sum to the total within its tolerance reconcile with it, and both sides say
+so in their reasons; parts that exceed the total contradict it; parts that fall short are noted,
+since sources rarely list every tranche. Figures that may be (``prospective``) are left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from factlint.knowledge import KnowledgeBase
+from factlint.match.labels import as_of
+from factlint.model import ClaimGroup
+
+
+def check_sums(
+    groups: Sequence[ClaimGroup], kb: KnowledgeBase, published: Mapping[str, dt.date | None]
+) -> list[ClaimGroup]:
+    """The groups with the outcome of every parts-and-total check added to their reasons."""
+    result = list(groups)
+    for index, total in enumerate(groups):
+        if len(total.key) < 5 or total.key[2] not in kb.sums or _prospective(total) or not _value(total):
+            continue
+        until = max((as_of(claim, published) or dt.date.min for claim in total.claims), default=dt.date.min)
+        parts = [
+            (k, group)
+            for k, group in enumerate(groups)
+            if group.key[:2] == total.key[:2]
+            and group.key[2] in kb.sums[total.key[2]]
+            and not _prospective(group)
+            and _period_end(group, published) is not None
+            and _period_end(group, published) <= until  # type: ignore[operator]
+            and _value(group)
+        ]
+        if not parts:
+            continue
+        parts_sum = sum(_value(group) for _, group in parts)  # type: ignore[misc]
+        target = _value(total)
+        tolerance = kb.tolerance(total.key[2], total.consensus.unit if total.consensus else None, None)
+        listed = " + ".join(
+            f"“{group.consensus_text}” ({_period_end(group, published)})" for _, group in parts
+        )
+        if abs(parts_sum - target) <= tolerance.of(target) + 1e-9 * abs(target):  # type: ignore[operator]
+            note = f"the parts {listed} sum to the total “{total.consensus_text}”"
+            for k, _ in parts:
+                result[k] = _noted(result[k], note)
+            result[index] = _noted(result[index], note)
+        elif parts_sum > target:  # type: ignore[operator]
+            note = f"the parts {listed} add up to more than the total “{total.consensus_text}”"
+            result[index] = dataclasses.replace(_noted(result[index], note), label="conflict")
+        else:
+            result[index] = _noted(result[index], f"the parts found, {listed}, cover only part of the total")
+    return result
+
+
+def _noted(group: ClaimGroup, note: str) -> ClaimGroup:
+    return dataclasses.replace(group, reason=f"{group.reason}; {note}" if group.reason else note)
+
+
+def _value(group: ClaimGroup) -> float | None:
+    return group.consensus.value if group.consensus is not None else None
+
+
+def _prospective(group: ClaimGroup) -> bool:
+    return len(group.key) > 3 and "prospective" in group.key[3]
+
+
+def _period_end(group: ClaimGroup, published: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The day a part happened by: the earliest end of its claims' times (else publications)."""
+    days = [day for day in (as_of(claim, published) for claim in group.claims) if day is not None]
+    return min(days, default=None)

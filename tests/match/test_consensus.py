@@ -1,0 +1,74 @@
+"""Consensus: the weightiest set of figures that can all be true, found by a sweep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.match.consensus import agreement, compatible_sources, consensus
+from factlint.match.intervals import Reach
+
+
+def point(value: float) -> Reach:
+    return Reach(value, value, value, value, value)
+
+
+def test_the_weightiest_compatible_set_wins_not_the_most_numerous():
+    figures = [point(4), point(4), point(8)]
+    standing = consensus(figures, ["a", "b", "c"], {"a": 1.0, "b": 1.0, "c": 5.0})
+    assert standing.supporters == {2} and standing.weight == 5.0 and not standing.tied
+    assert consensus(figures, ["a", "b", "c"], {}).supporters == {0, 1}
+
+
+def test_a_source_repeating_itself_counts_once():
+    standing = consensus([point(4), point(4), point(8), point(8)], ["a", "a", "b", "c"], {})
+    assert standing.supporters == {2, 3}
+
+
+def test_an_even_split_is_a_tie():
+    assert consensus([point(4), point(8)], ["a", "b"], {}).tied
+    assert not consensus([point(4), Reach(0, 10, 5)], ["a", "b"], {}).tied
+
+
+def test_intervals_join_the_consensus_where_they_overlap():
+    standing = consensus([Reach(0, 25e9, 25e9), point(4e9), point(20e9)], ["a", "b", "c"], {})
+    assert 0 in standing.supporters and len(standing.supporters) == 2
+
+
+def test_supporters_and_agreement_scores():
+    figures = [point(4), point(4), point(8)]
+    supports, contradicts = compatible_sources(2, figures, ["a", "b", "c"])
+    assert supports == () and contradicts == ("a", "b")
+    assert agreement(("a",), ("c",), {"a": 3.0, "c": 1.0}.get) == 0.75
+    assert agreement((), (), {}.get) == 1.0
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+
+    def meets(self, other: Word) -> bool:
+        return self.text.lower() == other.text.lower()
+
+
+def test_values_that_are_not_intervals_are_compared_pairwise():
+    standing = consensus([Word("Knuth"), Word("knuth"), Word("Ritchie")], ["a", "b", "c"], {})
+    assert standing.supporters == {0, 1}
+
+
+bounds = st.tuples(st.integers(-50, 50), st.integers(0, 30)).map(lambda p: Reach(p[0], p[0] + p[1], p[0]))
+
+
+@given(st.lists(st.tuples(bounds, st.sampled_from("abcd")), min_size=1, max_size=12))
+def test_the_sweep_finds_a_set_that_shares_a_point_and_is_as_heavy_as_any_point(rows):
+    figures, sources = [r for r, _ in rows], [s for _, s in rows]
+    weights = {"a": 1.0, "b": 2.0, "c": 0.5, "d": 1.5}
+    standing = consensus(figures, sources, weights)
+    chosen = [figures[i] for i in standing.supporters]
+    assert max(r.low for r in chosen) <= min(r.high for r in chosen)
+    shares = {i: weights[s] / sources.count(s) for i, s in enumerate(sources)}
+    for x in range(-50, 81):
+        covering = sum(shares[i] for i, r in enumerate(figures) if r.low <= x <= r.high)
+        assert covering <= standing.weight + 1e-9

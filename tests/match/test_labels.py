@@ -1,0 +1,125 @@
+"""Labels with reasons: the logic a fact-checker applies before calling two numbers a conflict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.match.helpers import only_group
+
+MON, TUE, WED, THU = (dt.date(2025, 3, day) for day in (3, 4, 5, 6))
+
+
+def test_the_same_figure_in_different_words_agrees():
+    group = only_group(
+        {
+            "a": ("Northwind invested $1.2 billion in Corvid Labs.", MON),
+            "b": ("Northwind invested 1.2 billion dollars in Corvid Labs.", MON),
+            "c": ("Northwind invested $1.20bn in Corvid Labs.", MON),
+        },
+        "investment.amount",
+    )
+    assert group.label == "agree", group.reason
+    assert "3 sources" in group.reason
+    assert all(verdict.score == 1.0 for verdict in group.verdicts)
+
+
+def test_different_figures_for_one_fact_at_one_time_conflict_and_name_the_weightier_side():
+    group = only_group(
+        {
+            "a": ("Northwind invested $1.2 billion in Corvid Labs.", MON),
+            "b": ("Northwind invested $1.2 billion in Corvid Labs.", MON),
+            "c": ("Northwind invested $1.5 billion in Corvid Labs.", MON),
+        },
+        "investment.amount",
+    )
+    assert group.label == "conflict"
+    assert "cannot both be true" in group.reason and "a, b" in group.reason
+    verdicts = {verdict.source_id: verdict for verdict in group.verdicts}
+    assert verdicts["c"].contradicts == ("a", "b") and verdicts["c"].score == 0.0
+    assert not verdicts["c"].in_consensus and verdicts["a"].in_consensus
+    assert group.consensus.value == 1.2e9
+
+
+def test_neighbouring_whole_numbers_are_not_rounding():
+    group = only_group(
+        {
+            "a": ("Northwind invested $52 million in Corvid Labs.", MON),
+            "b": ("Northwind invested $53 million in Corvid Labs.", MON),
+        },
+        "investment.amount",
+    )
+    assert group.label == "conflict"
+
+
+def test_a_dropped_qualifier_is_not_a_contradiction():
+    group = only_group(
+        {
+            "a": ("Corvid Labs will spend more than $100 billion on Northwind chips.", MON),
+            "b": ("Corvid Labs will spend $100 billion on Northwind chips.", TUE),
+        },
+        "commitment.spend",
+    )
+    assert group.label == "qualifier_dropped"
+    assert "drops the “more than”" in group.reason
+
+
+def test_an_interval_holding_a_figure_agrees_and_says_why():
+    group = only_group(
+        {
+            "a": ("Corvid Labs is valued at $40+ billion, sources say.", MON),
+            "b": ("Corvid Labs is valued at approximately $380 billion.", MON),
+        },
+        "valuation",
+    )
+    assert group.label == "agree"
+    assert "open interval" in group.reason
+
+
+def test_a_running_total_that_grows_with_the_dates_changed_over_time():
+    group = only_group(
+        {
+            "a": ("Northwind has invested a total of $1 billion in Corvid Labs.", MON),
+            "b": ("Northwind has invested a total of $1.2 billion in Corvid Labs.", WED),
+        },
+        "investment.total",
+    )
+    assert group.label == "changed_over_time"
+    assert "moved from" in group.reason and "2025-03-03" in group.reason
+
+
+def test_a_newer_source_with_an_older_smaller_total_is_stale():
+    group = only_group(
+        {
+            "a": ("Northwind has invested a total of $1 billion in Corvid Labs.", MON),
+            "b": ("Northwind has invested a total of $1.2 billion in Corvid Labs.", TUE),
+            "c": ("Northwind has invested a total of $1 billion in Corvid Labs.", THU),
+        },
+        "investment.total",
+    )
+    assert group.label == "stale"
+    assert group.reason.startswith("“$1 billion” (c)")
+
+
+def test_undated_totals_that_differ_are_a_conflict_not_a_change():
+    group = only_group(
+        {
+            "a": ("Northwind has invested a total of $1 billion in Corvid Labs.", None),
+            "b": ("Northwind has invested a total of $1.2 billion in Corvid Labs.", None),
+        },
+        "investment.total",
+    )
+    assert group.label == "conflict"
+
+
+def test_one_source_alone_is_single_source_even_when_it_repeats_itself():
+    group = only_group(
+        {
+            "a": (
+                "Northwind invested $1.2 billion in Corvid Labs. It said Northwind invested $1.2 billion.",
+                MON,
+            )
+        },
+        "investment.amount",
+    )
+    assert group.label == "single_source"
+    assert group.reason.startswith("only a gives")

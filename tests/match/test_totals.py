@@ -1,0 +1,63 @@
+"""Parts against their totals: tranches must add up to the total the sources give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.match.helpers import reconciled
+
+JAN, MAR, JUN = dt.date(2024, 1, 10), dt.date(2024, 3, 10), dt.date(2024, 6, 10)
+
+
+def by_attribute(groups, attribute):
+    return [g for g in groups if g.key[2] == attribute]
+
+
+def test_tranches_that_sum_to_the_total_reconcile_with_it():
+    groups = reconciled(
+        {
+            "a": ("Northwind invested an initial $800 million in Corvid Labs.", JAN),
+            "b": (
+                "Northwind put an additional $400 million into Corvid Labs, bringing the total to $1.2bn.",
+                JUN,
+            ),
+            "c": ("Northwind has invested $1.2 billion in Corvid Labs in total.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label == "agree" and "sum to the total" in total.reason
+    assert all("sum to the total" in g.reason for g in by_attribute(groups, "investment.amount"))
+
+
+def test_tranches_exceeding_the_total_contradict_it():
+    groups = reconciled(
+        {
+            "a": ("Northwind invested an initial $900 million in Corvid Labs.", JAN),
+            "b": ("Northwind invested an additional $400 million in Corvid Labs.", MAR),
+            "c": ("Northwind has invested $1.2 billion in Corvid Labs in total.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label == "conflict" and "more than the total" in total.reason
+
+
+def test_missing_tranches_are_noted_not_called_a_conflict():
+    groups = reconciled(
+        {
+            "b": ("Northwind invested an additional $400 million in Corvid Labs.", MAR),
+            "c": ("Northwind has invested $1.2 billion in Corvid Labs in total.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label != "conflict" and "cover only part" in total.reason
+
+
+def test_tranches_after_the_total_are_not_counted():
+    groups = reconciled(
+        {
+            "b": ("Northwind invested an additional $900 million in Corvid Labs.", JUN),
+            "c": ("Northwind has invested $400 million in Corvid Labs in total.", JAN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label != "conflict" and "parts" not in total.reason
