@@ -133,6 +133,74 @@ def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
 
 
 @main.command()
+@click.argument("table", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people (with the source weights); CSV or JSON for tools.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def reconcile(table: Path, output_format: str, output: Path | None) -> None:
+    """Reconcile a table of structured claims: the consensus per subject and attribute.
+
+    TABLE is a CSV (or .tsv) file with the columns source, subject, attribute, value and,
+    optionally, unit, qualifier, as_of, counterparty. Values are typed: numbers, money ("$1.2
+    billion"), percentages, dates and times in any common format, and text (names and lists
+    compared after normalisation). Each row of the output gives the winning value, its interval,
+    the agreement (the weighted share of sources behind it), the supporting and conflicting
+    sources, and a label with its reason; sources are weighted by how often they agree.
+
+    Example: factlint reconcile scraped-figures.csv --format csv -o consensus.csv
+    """
+    from factlint.knowledge import default_knowledge
+    from factlint.structured import COLUMNS, TableError, read_table, table_consensus
+
+    if output is not None and output_format == "table":
+        raise click.UsageError("-o writes CSV or JSON: add --format csv or --format json")
+    if output is not None and output.resolve() == table.resolve():
+        raise click.UsageError(f"{output} is the input table; choose another output file")
+    kb = default_knowledge()
+    try:
+        consensus = table_consensus(read_table(table, kb), kb)
+    except TableError as exc:
+        click.echo(f"factlint: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    if consensus.skipped:
+        click.echo(f"factlint: {table}: {consensus.skipped} row(s) without a value left out", err=True)
+    if output_format == "table":
+        from factlint.report.terminal import print_consensus
+
+        print_consensus(consensus)
+        return
+    if output_format == "json":
+        from factlint.report.json_report import dumps
+
+        weights = [
+            {"source": source, "weight": weight} for source, weight in sorted(consensus.weights.items())
+        ]
+        text = dumps({"consensus": list(consensus.rows), "weights": weights})
+    else:
+        import pandas as pd
+
+        text = pd.DataFrame(list(consensus.rows), columns=list(COLUMNS)).to_csv(
+            index=False, lineterminator="\n"
+        )
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command()
 @reading_options
 @click.option(
     "--format",

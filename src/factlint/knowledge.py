@@ -124,6 +124,7 @@ class KnowledgeBase:
     legal_suffixes: tuple[str, ...] = ()
     fuzzy_threshold: float = 88.0
     min_fuzzy_length: int = 5
+    text_threshold: float = 90.0
     tolerances: Mapping[str, Tolerance] = dataclasses.field(default_factory=dict)
     rounding_cap: float = 0.02
     running_totals: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         legal_suffixes=_phrases(data.get("names", {}).get("legal_suffixes", ())),
         fuzzy_threshold=float(data.get("names", {}).get("fuzzy_threshold", 88)),
         min_fuzzy_length=int(data.get("names", {}).get("min_fuzzy_length", 5)),
+        text_threshold=float(data.get("names", {}).get("text_threshold", 90)),
         exchanges={
             alias: str(code)
             for code, aliases in data.get("exchanges", {}).items()

@@ -38,8 +38,10 @@ class Reach:
     value_low: float = -INF
     value_high: float = INF
 
-    def meets(self, other: Reach) -> bool:
-        """Whether some value lies in both."""
+    def meets(self, other: object) -> bool:
+        """Whether some value lies in both (never, for a value that is not an interval)."""
+        if not isinstance(other, Reach):
+            return False
         return self.low <= other.high and other.low <= self.high
 
     def gap(self, other: Reach) -> float:
@@ -82,7 +84,7 @@ def reach(claim: Claim, kb: KnowledgeBase) -> Reach | None:
         low = high = quantity.value
     low, high = min(low, high), max(low, high)
     tolerance = kb.tolerance(claim.attribute, quantity.unit, claim.kind)
-    step = written_step(claim)
+    step = written_step(claim) if claim.kind not in ("date", "datetime") else None
     rounding = 0.0
     if step is not None and quantity.value is not None:
         rounding = min(_HALF_STEP * step, kb.rounding_cap * abs(quantity.value))

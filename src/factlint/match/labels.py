@@ -161,3 +161,17 @@ def _agree_reason(claims: Sequence[Claim], reaches: Sequence[Reach], sources: li
     if reaches[widest].high == float("inf") or reaches[widest].low == float("-inf"):
         return f"the open interval {say(claims[widest])} holds {held}: no conflict"
     return f"{say(claims[widest])} holds {held}: no conflict"
+
+
+def text_label(claims: Sequence[Claim], figures: Sequence[object], standing: Standing) -> tuple[str, str]:
+    """``(label, reason)`` for a group of text values: they agree after normalisation or conflict."""
+    sources = sorted({claim.source_id for claim in claims})
+    if len(sources) == 1:
+        return "single_source", f"only {sources[0]} gives this value: “{claims[0].text}”"
+    outside = [i for i in range(len(claims)) if i not in standing.supporters]
+    if not outside:
+        return "agree", f"{len(sources)} sources give the same value after normalisation: “{claims[0].text}”"
+    inside = min(standing.supporters)
+    reason = f"“{claims[inside].text}” ({claims[inside].source_id}) and “{claims[outside[0]].text}” "
+    reason += f"({claims[outside[0]].source_id}) are different values"
+    return "conflict", reason + ("; the sources are evenly split" if standing.tied else "")

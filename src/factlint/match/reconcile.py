@@ -17,14 +17,17 @@ from collections.abc import Mapping, Sequence
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match.consensus import Figure, Standing, agreement, compatible_sources, consensus
 from factlint.match.intervals import Reach, reach
-from factlint.match.labels import label
+from factlint.match.labels import label, text_label
 from factlint.match.reliability import NEAR_MISS, source_weights
+from factlint.match.textvalues import text_figure
 from factlint.match.totals import check_sums
 from factlint.model import Claim, ClaimGroup, Quantity, Verdict
 
 
 def figure_of(claim: Claim, kb: KnowledgeBase) -> Figure | None:
-    """What a claim asserts, in a form that can be compared: an interval for numbers."""
+    """What a claim asserts, in a comparable form: an interval for numbers, names for text."""
+    if claim.kind == "text":
+        return text_figure(claim.text, kb.text_threshold)
     return reach(claim, kb)
 
 
@@ -65,7 +68,7 @@ def weights_of(groups: Sequence[ClaimGroup]) -> dict[str, float]:
     return {verdict.source_id: verdict.weight for group in groups for verdict in group.verdicts}
 
 
-def _prepare(group: ClaimGroup, kb: KnowledgeBase) -> tuple[list[Claim], list[Reach]]:
+def _prepare(group: ClaimGroup, kb: KnowledgeBase) -> tuple[list[Claim], list[Figure]]:
     pairs = [(claim, figure_of(claim, kb)) for claim in group.claims]
     kept = [(claim, figure) for claim, figure in pairs if figure is not None]
     return [claim for claim, _ in kept], [figure for _, figure in kept]  # type: ignore[misc]
@@ -74,7 +77,7 @@ def _prepare(group: ClaimGroup, kb: KnowledgeBase) -> tuple[list[Claim], list[Re
 def _judge(
     group: ClaimGroup,
     claims: list[Claim],
-    reaches: list[Reach],
+    figures: list[Figure],
     weights: Mapping[str, float],
     kb: KnowledgeBase,
     published: Mapping[str, dt.date | None],
@@ -82,10 +85,10 @@ def _judge(
     if not claims:
         return group
     sources = [claim.source_id for claim in claims]
-    standing = consensus(reaches, sources, dict(weights))
+    standing = consensus(figures, sources, dict(weights))
     verdicts = []
     for index, claim in enumerate(claims):
-        supports, contradicts = compatible_sources(index, reaches, sources)
+        supports, contradicts = compatible_sources(index, figures, sources)
         verdicts.append(
             Verdict(
                 claim_id=claim.id,
@@ -97,6 +100,16 @@ def _judge(
                 in_consensus=index in standing.supporters,
             )
         )
+    if not all(isinstance(figure, Reach) for figure in figures):
+        name, reason = text_label(claims, figures, standing)
+        return dataclasses.replace(
+            group,
+            consensus_text=_weightiest_text(claims, standing, weights),
+            verdicts=tuple(verdicts),
+            label=name,
+            reason=reason,
+        )
+    reaches: list[Reach] = figures  # type: ignore[assignment]
     running = (group.key[3:4] and "cumulative" in group.key[3]) or claims[0].attribute in kb.running_totals
     name, reason = label(claims, reaches, standing, running=bool(running), published=published)
     best = _consensus_claim(claims, reaches, standing)
@@ -154,3 +167,12 @@ def _bounds(quantity: Quantity) -> tuple[float, float]:
     low = quantity.low if quantity.low is not None else -math.inf
     high = quantity.high if quantity.high is not None else math.inf
     return low, high
+
+
+def _weightiest_text(claims: list[Claim], standing: Standing, weights: Mapping[str, float]) -> str:
+    """The wording of the consensus that the most weight uses (ties: the first in order)."""
+    backing: dict[str, float] = {}
+    for index in sorted(standing.supporters):
+        text = " ".join(claims[index].text.split())
+        backing[text] = backing.get(text, 0.0) + weights.get(claims[index].source_id, 1.0)
+    return max(backing, key=lambda text: backing[text]) if backing else ""

@@ -77,3 +77,36 @@ def _interval(row: Any) -> str:
 
     qualifier = f" {row.qualifier}" if isinstance(row.qualifier, str) else ""
     return f"[{number(row.low)}, {number(row.high)}] {row.unit}{qualifier}"
+
+
+def print_consensus(consensus: Any, console: Console | None = None) -> None:
+    """The consensus per subject and attribute, then the sources by weight."""
+    if console is None:
+        console = Console(highlight=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console.width = 200
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("subject", "attribute", "as_of", "value", "agreement", "sources", "label", "conflicting"):
+        table.add_column(
+            column, overflow="fold", justify="right" if column in ("agreement", "sources") else "left"
+        )
+    colours = {"agree": "green", "conflict": "red", "stale": "yellow", "qualifier_dropped": "yellow"}
+    for row in consensus.rows:
+        colour = colours.get(str(row["label"]), "default")
+        table.add_row(
+            _plain(str(row["subject"])),
+            _plain(str(row["attribute"])),
+            _plain(str(row["as_of"])),
+            _plain(str(row["value"])),
+            f"{row['agreement']:.2f}",
+            str(row["sources"]),
+            f"[{colour}]{row['label']}[/{colour}]",
+            _plain(str(row["conflicting"])),
+        )
+    console.print(table)
+    weights = Table(show_edge=False, pad_edge=False, title="source weights")
+    weights.add_column("source", overflow="fold")
+    weights.add_column("weight", justify="right")
+    for source, weight in sorted(consensus.weights.items(), key=lambda item: (-item[1], item[0])):
+        weights.add_row(_plain(source), f"{weight:.3f}")
+    console.print(weights)
