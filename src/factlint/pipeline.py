@@ -9,6 +9,7 @@ from factlint import __version__
 from factlint.extract import extract
 from factlint.ingest import DEFAULT_MAX_BYTES, read_corpus
 from factlint.knowledge import KnowledgeBase, default_knowledge
+from factlint.match import group, reconcile
 from factlint.model import Report
 
 
@@ -17,18 +18,21 @@ def build_report(
     max_bytes: int = DEFAULT_MAX_BYTES,
     kb: KnowledgeBase | None = None,
 ) -> Report:
-    """Read ``paths``, extract their claims and return everything found.
+    """Read ``paths``, extract their claims, group and reconcile them, and return everything found.
 
-    Matching and the rules add groups and findings in later versions.
+    The rules add findings in a later version.
     """
     kb = kb or default_knowledge()
     inputs = tuple(os.fspath(path) for path in paths)
     corpus = read_corpus(inputs, max_bytes=max_bytes)
     claims = tuple(claim for source in corpus.sources for claim in extract(source, kb))
+    published = {source.id: source.published for source in corpus.sources}
+    groups = reconcile(group(claims, kb), kb, published=published)
     return Report(
         version=__version__,
         inputs=inputs,
         sources=corpus.sources,
         findings=corpus.problems,
         claims=claims,
+        groups=tuple(groups),
     )
