@@ -123,3 +123,25 @@ def test_one_source_alone_is_single_source_even_when_it_repeats_itself():
     )
     assert group.label == "single_source"
     assert group.reason.startswith("only a gives")
+
+
+def test_a_running_total_with_open_intervals_still_moves_by_its_headline_numbers():
+    group = only_group(
+        {
+            "a": ("Northwind has invested a total of at least $1 billion in Corvid Labs.", MON),
+            "b": ("Northwind has invested a total of at least $1.2 billion in Corvid Labs.", WED),
+        },
+        "investment.total",
+    )
+    assert group.label == "changed_over_time"
+
+
+def test_a_running_total_of_one_date_is_judged_by_its_intervals():
+    group = only_group(
+        {
+            "a": ("Northwind has invested a total of at least $1 billion in Corvid Labs.", MON),
+            "b": ("Northwind has invested a total of $1.2 billion in Corvid Labs.", MON),
+        },
+        "investment.total",
+    )
+    assert group.label == "agree"

@@ -68,16 +68,18 @@ def label(
         for j in range(i + 1, len(claims))
         if claims[i].source_id != claims[j].source_id
     ]
-    clashes = [(i, j) for i, j in pairs if not reaches[i].meets(reaches[j])]
     stale, moved, unexplained = [], [], []
-    for i, j in clashes:
+    for i, j in pairs:
         older, newer = _in_time_order(claims, i, j, published) if running else (None, None)
-        if older is None or newer is None:
+        if older is not None and newer is not None and not reaches[i].same_number(reaches[j]):
+            # A running total of two dates: its headline numbers say whether it moved ("at least
+            # 40 dead" then "at least 52" is a change, though both intervals hold 60).
+            if _value(reaches[newer]) < _value(reaches[older]):
+                stale.append((older, newer))
+            else:
+                moved.append((older, newer))
+        elif not reaches[i].meets(reaches[j]):
             unexplained.append((i, j))
-        elif _value(reaches[newer]) < _value(reaches[older]):
-            stale.append((older, newer))
-        else:
-            moved.append((older, newer))
     if unexplained:
         i, j = unexplained[0]
         return "conflict", _conflict_reason(claims, i, j, standing)
