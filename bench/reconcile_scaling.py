@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def measure(size: int) -> dict[str, float]:
     """One size, in this process: the figures of each stage."""
+    from factlint.bulk import collector_paused
     from factlint.eval.synthetic import generate
     from factlint.knowledge import default_knowledge
     from factlint.match.reconcile import reconcile
@@ -36,9 +37,10 @@ def measure(size: int) -> dict[str, float]:
     world = generate(1, facts=max(1, size // 7), noise=0.5)
     claims = world.claims.head(size)
     started = time.perf_counter()
-    groups = block(claims_from_frame(claims, kb, "scaling"))
-    grouped = time.perf_counter()
-    reconciled = reconcile(groups, kb)
+    with collector_paused():  # as table_consensus does
+        groups = block(claims_from_frame(claims, kb, "scaling"))
+        grouped = time.perf_counter()
+        reconciled = reconcile(groups, kb)
     finished = time.perf_counter()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {

@@ -38,3 +38,23 @@ def test_mistakes_are_knowledge_errors_naming_the_file(tmp_path, content, messag
 def test_a_missing_folder_is_an_error(tmp_path):
     with pytest.raises(KnowledgeError, match="no such rules folder"):
         load_knowledge([tmp_path / "nope"])
+
+
+def test_a_folder_adds_count_cues_units_before_numbers_and_organisation_verbs(tmp_path):
+    (tmp_path / "units.yaml").write_text(
+        "units: {richter: {before: [richter scale]}}\npeople_counts: {before: [trapping]}\n", encoding="utf-8"
+    )
+    (tmp_path / "entities.yaml").write_text("candidates: {verbs: [unveils]}\n", encoding="utf-8")
+    kb = load_knowledge([tmp_path])
+    assert "trapping" in kb.people_before and "killing" in kb.people_before
+    assert "unveils" in kb.candidate_verbs and "said" in kb.candidate_verbs
+    assert next(unit for unit in kb.units if unit.id == "magnitude").before == ("magnitude",)
+    [count] = [
+        c for c in extract_text("The collapse ended trapping 12 in the mine.", kb=kb) if c.kind == "quantity"
+    ]
+    assert (count.text, count.quantity.unit) == ("12", "person")
+    [scale] = extract_text("It read richter scale 5.1 on the dial.", kb=kb)
+    assert (scale.text, scale.quantity.unit) == ("5.1", "richter")
+    [money] = extract_text("Northwind unveils a $40 million fund.", kb=kb)
+    assert money.subject == "candidate:northwind"
+    assert extract_text("Northwind unveils a $40 million fund.")[0].subject is None

@@ -74,6 +74,29 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def output_options(formats: list[str], help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` (one of ``formats``, ``table`` first) and ``-o/--output`` for a listing command."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        command = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write to this file instead of standard output.",
+        )(command)
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(formats),
+            default=formats[0],
+            show_default=True,
+            help=help_text,
+        )(command)
+
+    return decorate
+
+
 def _build(paths: tuple[str, ...], max_size: int) -> Report:
     from factlint.pipeline import build_report
 
@@ -134,20 +157,8 @@ def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
 
 @main.command()
 @click.argument("table", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people (with the source weights); CSV or JSON for tools.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
+@output_options(
+    ["table", "csv", "json"], "A table for people (with the source weights); CSV or JSON for tools."
 )
 def reconcile(table: Path, output_format: str, output: Path | None) -> None:
     """Reconcile a table of structured claims: the consensus per subject and attribute.
@@ -202,20 +213,8 @@ def reconcile(table: Path, output_format: str, output: Path | None) -> None:
 
 @main.command()
 @reading_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "csv", "json", "parquet"]),
-    default="table",
-    show_default=True,
-    help="A table for people; CSV, JSON (records) or Parquet for tools.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output (needed for parquet).",
+@output_options(
+    ["table", "csv", "json", "parquet"], "A table for people; CSV, JSON (records) or Parquet for tools."
 )
 def claims(paths: tuple[str, ...], max_size: int, output_format: str, output: Path | None) -> None:
     """List every claim found in PATHS: its quote, kind, value, unit, interval and sentence.

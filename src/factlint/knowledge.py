@@ -46,11 +46,12 @@ class Currency:
 
 @dataclasses.dataclass(frozen=True)
 class Unit:
-    """A unit of measure: its id and how it is written after a number."""
+    """A unit of measure: its id, how it is written after a number, and before one ("magnitude 6.9")."""
 
     id: str
     words: tuple[str, ...]
     attached: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Frame:
     after: tuple[str, ...] = ()
     units: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    unit_alone: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +130,7 @@ class KnowledgeBase:
     tolerances: Mapping[str, Tolerance] = dataclasses.field(default_factory=dict)
     rounding_cap: float = 0.02
     running_totals: frozenset[str] = frozenset()
+    revised_figures: frozenset[str] = frozenset()
     reliability: Reliability = Reliability()
     prospective_before: tuple[str, ...] = ()
     prospective_after: tuple[str, ...] = ()
@@ -136,6 +139,20 @@ class KnowledgeBase:
     dated_by_publication: frozenset[str] = frozenset()
     aspects_after: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     publication_window: int = 7
+    people_before: tuple[str, ...] = ()
+    people_after: tuple[str, ...] = ()
+    people_subjects: tuple[str, ...] = ()
+    people_verbs: tuple[str, ...] = ()
+    ellipsis_after: tuple[str, ...] = ()
+    candidate_verbs: tuple[str, ...] = ()
+    candidate_adverbs: tuple[str, ...] = ()
+    not_organisations: frozenset[str] = frozenset()
+    person_words: tuple[str, ...] = ()
+    place_nouns: tuple[str, ...] = ()
+    place_before: tuple[str, ...] = ()
+    locatives: tuple[str, ...] = ()
+    organisation_words: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
 
     def tolerance(self, attribute: str | None, unit: str | None, kind: str | None) -> Tolerance:
@@ -232,7 +249,12 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         abbreviations=frozenset(str(word).lower().rstrip(".") for word in data.get("abbreviations", ())),
         function_words=frozenset(_phrases(data.get("function_words", ()))),
         units=tuple(
-            Unit(str(unit), _phrases(spec.get("words", ())), tuple(str(a) for a in spec.get("attached", ())))
+            Unit(
+                str(unit),
+                _phrases(spec.get("words", ())),
+                tuple(str(a) for a in spec.get("attached", ())),
+                _phrases(spec.get("before", ())),
+            )
             for unit, spec in data.get("units", {}).items()
         ),
         number_words={
@@ -257,6 +279,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
                 after=_phrases(spec.get("after", ())),
                 units=tuple(str(unit) for unit in spec.get("units", ())),
                 context=_phrases(spec.get("context", ())),
+                unit_alone=bool(spec.get("unit_alone", True)),
             )
             for attribute, spec in data.get("attributes", {}).items()
         ),
@@ -282,6 +305,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         },
         rounding_cap=float(data.get("rounding_cap", 0.02)),
         running_totals=frozenset(str(name) for name in data.get("running_totals", ())),
+        revised_figures=frozenset(str(name) for name in data.get("revised_figures", ())),
         reliability=Reliability(**{str(k): v for k, v in data.get("reliability", {}).items()}),
         prospective_before=_phrases(data.get("prospective", {}).get("before", ())),
         prospective_after=_phrases(data.get("prospective", {}).get("after", ())),
@@ -294,6 +318,22 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         sums={
             str(total): tuple(str(part) for part in parts) for total, parts in data.get("sums", {}).items()
         },
+        people_before=_phrases(data.get("people_counts", {}).get("before", ())),
+        people_after=_phrases(data.get("people_counts", {}).get("after", ())),
+        people_subjects=_phrases(data.get("people_counts", {}).get("subjects", ())),
+        people_verbs=_phrases(data.get("people_counts", {}).get("verbs", ())),
+        ellipsis_after=_phrases(data.get("ellipsis_after", ())),
+        candidate_verbs=_phrases(data.get("candidates", {}).get("verbs", ())),
+        candidate_adverbs=_phrases(data.get("candidates", {}).get("adverbs", ())),
+        not_organisations=frozenset(_phrases(data.get("candidates", {}).get("not_organisations", ()))),
+        person_words=_phrases(data.get("candidates", {}).get("person_words", ())),
+        place_nouns=_phrases(data.get("candidates", {}).get("place_nouns", ())),
+        place_before=_phrases(data.get("candidates", {}).get("place_before", ())),
+        locatives=_phrases(data.get("candidates", {}).get("locatives", ())),
+        organisation_words=tuple(
+            str(word) for word in data.get("candidates", {}).get("organisation_words", ())
+        ),
+        adjective_endings=_phrases(data.get("candidates", {}).get("adjective_endings", ())),
         files=files,
     )
 

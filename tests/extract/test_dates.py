@@ -156,3 +156,17 @@ def test_scanning_at_triggers_finds_what_a_full_scan_finds(text):
     from factlint.extract.dates import _pattern, date_matches
 
     assert [m.span() for m in date_matches(text)] == [m.span() for m in _pattern().finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The chipmaker said on Monday that it will invest $400 million.", D(2024, 11, 18)),
+        ("It announced Tuesday it would build a plant.", D(2024, 11, 19)),
+        ("The company will invest $5 million on Monday.", D(2024, 11, 25)),  # the future still looks ahead
+        ("It said it will report on Thursday.", D(2024, 11, 28)),
+    ],
+)
+def test_a_weekday_after_a_verb_of_saying_belongs_to_that_past_verb(text, day):
+    [claim] = dates(text)
+    assert claim.time.start == claim.time.end == day

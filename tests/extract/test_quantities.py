@@ -102,3 +102,85 @@ def test_money_and_percentages_are_not_also_quantities():
 )
 def test_names_ages_years_and_sources_are_not_quantities(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier"),
+    [
+        ("The quake killed 23 people and injured 148, officials said.", "148", 148, None),
+        ("It struck before dawn, killing 23 and injuring 148.", "23", 23, None),
+        ("killing at least 23 in the province", "23", 23, "at_least"),
+        ("Strong earthquake kills 23 in Seravia's Tarvessa province", "23", 23, None),
+        ("The death toll has risen to 40.", "40", 40, None),
+        ("The death toll from Monday's earthquake rose to 52 on Wednesday.", "52", 52, None),
+        ("Authorities report a death toll of 52.", "52", 52, None),
+        (
+            "The number of people killed by the 6.9-magnitude quake has risen to 40, the ministry said.",
+            "40",
+            40,
+            None,
+        ),
+        ("Death toll reaches 52 as aid arrives", "52", 52, None),
+        ("The storm left 40 dead.", "40", 40, None),
+    ],
+)
+def test_a_bare_number_after_a_casualty_cue_counts_people(text, quote, value, qualifier):
+    [claim] = [claim for claim in quantities(text) if claim.text == quote]
+    assert (claim.quantity.value, claim.quantity.unit, claim.quantity.qualifier) == (
+        value,
+        "person",
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 40 was killed off by the committee.",  # a name word before the number
+        "Route 52 was closed after the death toll rose.",
+        "The death toll rose to 2019 levels.",  # a year
+        "The attack killed a 23-year-old man.",  # an age
+        "The death toll was 5.2 per thousand.",  # not a whole count
+        "It was killed at 3:42 a.m.",  # a clock
+        "The toll road costs 40 a day and rose to 52.",  # a road toll is no death toll
+        "Prices have risen to 40 this week.",  # no casualty cue
+        "The number of cases rose to 40.",  # cases are not people by these rules
+        "He was injured on March 3.",  # a date
+    ],
+)
+def test_bare_numbers_without_a_casualty_cue_are_no_counts(text):
+    assert [claim.text for claim in quantities(text) if claim.quantity.unit == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("A magnitude 6.9 earthquake struck.", "6.9"),
+        ("Magnitude 6.9 quake hits the coast", "6.9"),
+        ("The 6.9 magnitude quake hit.", "6.9 magnitude"),
+        ("Monday's 6.9-magnitude earthquake", "6.9-magnitude"),
+    ],
+)
+def test_a_unit_may_stand_before_its_number(text, quote):
+    [claim] = quantities(text)
+    assert (claim.text, claim.quantity.value, claim.quantity.unit) == (quote, 6.9, "magnitude")
+
+
+def test_a_large_bare_number_counts_what_the_count_before_it_counts():
+    claims = quantities("She won 2.09 million votes, against 1.87 million for her rival, and 12 in all.")
+    assert [(claim.text, claim.quantity.value, claim.quantity.unit) for claim in claims] == [
+        ("2.09 million votes", 2.09e6, "vote"),
+        ("1.87 million", 1.87e6, "vote"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It has 150 seats in parliament, and 1,200 more.", ["150 seats"]),  # more words between
+        ("It sold 5 cars and 3 vans.", ["5 cars", "3 vans"]),  # the next number has its own noun
+        ("It sold 5 cars and 3 in May.", ["5 cars"]),  # a small number, no scale or separators
+    ],
+)
+def test_numbers_that_do_not_continue_a_count(text, expected):
+    assert [claim.text for claim in quantities(text)] == expected

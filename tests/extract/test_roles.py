@@ -85,3 +85,25 @@ def test_the_seed_corpus_roles(seeds):
         if claim.kind == "role"
     }
     assert {("adam selipsky", "aws"), ("andy jassy", "amazon"), ("dario amodei", "anthropic")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "organisation"),
+    [
+        # a role at the end of a sentence keeps its full stop out of the name
+        ("The report was presented by Finance Minister Vera Koll.", "Vera Koll", "finance minister", None),
+        ("Prime Minister Dorian Halas flew to Kolmira.", "Dorian Halas", "prime minister", None),
+        ("the rural vote that President Aurel Vantik's camp wanted", "Aurel Vantik", "president", None),
+        (
+            "Veltrix Chief Executive Marguerite Osei-Lund told analysts",
+            "Marguerite Osei-Lund",
+            "chief executive officer",
+            "Veltrix",
+        ),
+        ("Mary T. Barra, the GM chair, said", "Mary T. Barra", "chair", "GM"),
+    ],
+)
+def test_names_end_before_a_full_stop_or_possessive(text, person, title, organisation):
+    [claim] = roles(text)
+    assert (claim.role.person, claim.role.title, claim.role.organisation) == (person, title, organisation)
+    assert text[claim.span.start : claim.span.end] == claim.text

@@ -145,3 +145,16 @@ def test_a_running_total_of_one_date_is_judged_by_its_intervals():
         "investment.total",
     )
     assert group.label == "agree"
+
+
+def test_a_revised_count_that_moves_is_a_change_and_a_repeated_old_count_is_stale():
+    day = {name: dt.date(2025, 3, d) for name, d in (("a", 3), ("b", 5), ("c", 7))}
+    texts = {
+        "a": "Doskova won 51.6% of the vote, the election commission said.",
+        "b": "Doskova won 52.1% of the vote, the election commission said.",
+        "c": "Doskova won 51.6% of the vote, the election commission said.",
+    }
+    moved = only_group({k: (texts[k], day[k]) for k in ("a", "b")}, "election.share")
+    assert moved.label == "changed_over_time"
+    repeated = only_group({k: (texts[k], day[k]) for k in ("a", "b", "c")}, "election.share")
+    assert repeated.label == "stale" and "repeats the figure of 2025-03-03" in repeated.reason

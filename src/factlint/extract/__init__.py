@@ -50,7 +50,12 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
     dates = [item for item in found if item.kind == "date"]
-    mentions = find_entities(scan, kb)
+    outlet = _outlet_names(source.outlet)
+    mentions = [
+        m
+        for m in find_entities(scan, kb)
+        if not (m.entity.startswith("candidate:") and scan[m.start : m.end] in outlet)
+    ]
     found = [_listed_company(item, mentions) for item in found]
     date_starts, mention_starts = [date.start for date in dates], [m.start for m in mentions]
     located = []
@@ -63,6 +68,23 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     inherited = inherit_parties([item for item, _, _ in located])
     located = [(item, sentence, at) for item, (_, sentence, at) in zip(inherited, located, strict=True)]
     return _merge_repeats(source, located)
+
+
+def _outlet_names(outlet: str | None) -> set[str]:
+    """How an article names its own outlet ("The Castlemere Chronicle", "the Chronicle understands").
+
+    The outlet reports the facts and is no party to them, so an unknown organisation of that name is
+    left out (a known one stays: a company's own press release names the company).
+    """
+    if not outlet:
+        return set()
+    words = outlet.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    names = {outlet, " ".join(words)}
+    if len(words) >= 2:
+        names.add(words[-1])
+    return names
 
 
 def _listed_company(item: Found, mentions: list[Mention]) -> Found:

@@ -5,7 +5,9 @@ the publication date, or left unresolved when there is none.
 
 One regular expression finds candidates; each kind of candidate has a small resolver. A relative
 date looks back from publication unless its sentence speaks of the future ("will", "is expected
-to"), and a date tied to another event ("two months before") stays unresolved.
+to"), and a date tied to another event ("two months before") stays unresolved. A date right after a
+verb of saying belongs to that verb, which is past: "said on Monday that it will invest" speaks of
+the Monday just gone.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ _ORDINALS = {
 _FUTURE = re.compile(
     r"\b(?:will|shall|would)\b|'ll\b|\b(?:is|are|was|were)\s+(?:expected|due|set|scheduled|planned|slated)\s+to\b"
     r"|\bplans?\s+to\b|\bscheduled\s+(?:to|for)\b|\bupcoming\b|\bforecasts?\b",
+    re.IGNORECASE,
+)
+# Verbs of saying and announcing in the past: a date right after one is when it was said.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told|announced|confirmed|reported|stated|added|noted|revealed|disclosed|declared|warned"
+    r"|agreed|signed|approved|unveiled|launched|completed|released|wrote|posted|filed)(?:[ \t]+on)?[ \t]+$",
     re.IGNORECASE,
 )
 # Words after which a month or a year is a date, not part of a name.
@@ -129,7 +137,8 @@ def find_dates(text: str, published: dt.date | None, taken: Occupied | None = No
         start, end = match.start(), match.end()
         if taken.overlaps(start, end) or not _plausible(match, text):
             continue
-        time = _resolve(match, published, _future(text, start))
+        future = _future(text, start) and not _SAID_BEFORE.search(text, max(0, start - 30), start)
+        time = _resolve(match, published, future)
         found.append(Found("date", start, end, f"date.{match.lastgroup}", time=time))
     return found
 

@@ -2,7 +2,8 @@
 
 Known ones by their names and aliases in ``rules/entities.yaml`` (possessives included, any case in
 all-lowercase text), acronyms the text defines ("Amazon Web Services (AWS)"), and unknown
-capitalised names ending in a company word ("Marlow Foods Ltd"), kept as candidates.
+capitalised names ending in a company word ("Marlow Foods Ltd") or acting as organisations
+("Northwind said", see :mod:`factlint.extract.candidates`), kept as candidates.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import dataclasses
 import functools
 import re
 
+from factlint.extract.candidates import find_candidates
+from factlint.extract.found import Occupied
 from factlint.extract.numbers import alternation
 from factlint.knowledge import KnowledgeBase
 
@@ -75,6 +78,13 @@ def find_entities(text: str, kb: KnowledgeBase) -> list[Mention]:
     if candidate is not None and not lowercase:
         for match in candidate.finditer(text):
             mentions.append(Mention(match.start(), match.end(), f"candidate:{_slug(match.group())}"))
+    mentions = _disjoint(mentions)
+    if lowercase:
+        return mentions
+    taken = Occupied([(m.start, m.end) for m in mentions])
+    for start, end, name in find_candidates(text, kb):
+        if not taken.overlaps(start, end):
+            mentions.append(Mention(start, end, names.get(name.lower(), f"candidate:{_slug(name)}")))
     return _disjoint(mentions)
 
 

@@ -1,11 +1,14 @@
 """Which fact a number speaks of: attributes and aspects from the cue words in ``rules/frames.yaml``.
 
 For each money, percentage or quantity claim, every frame that fits its kind, unit and sentence
-context looks for its cue phrases before the number: the nearest cue in the same clause wins, then
-the nearest in the sentence; a frame known by its unit alone ("5 gigawatts" is capacity) comes
-last. Increment and cumulative words in the clause decide the aspect ("an additional $4 billion",
-"bringing the total to $8 billion"). Prospective words just before or after the amount make it
-what may be ("could grow by another $20 billion").
+context looks for its cue phrases before the number and its phrases right after it: the nearest
+in the same clause wins (the longer phrase when two are as near: "94% of ballots counted" is the
+count, not "with 94%"), then the nearest in the sentence; a frame known by its unit alone ("5
+gigawatts" is capacity) comes last. Increment and cumulative words in the clause decide the aspect
+("an additional $4 billion", "bringing the total to $8 billion"); an amount that is cumulative is
+the total of its family where a ``.total`` frame exists (``aid.amount`` to ``aid.total``).
+Prospective words just before or after the amount make it what may be ("could grow by another $20
+billion").
 """
 
 from __future__ import annotations
@@ -30,12 +33,28 @@ def _cue_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
 
 
 @functools.cache
+def _cue_words(kb: KnowledgeBase) -> dict[str, frozenset[str] | None]:
+    """The first word of each frame's cues (None when a cue starts with something else).
+
+    A frame none of whose first words is written before the number has no cue there, and its
+    pattern need not run.
+    """
+    words: dict[str, frozenset[str] | None] = {}
+    for frame in kb.frames:
+        firsts = [cue.split()[0] for cue in frame.cues]
+        words[frame.attribute] = (
+            frozenset(firsts) if all(re.fullmatch(r"[\w-]+", first) for first in firsts) else None
+        )
+    return words
+
+
+@functools.cache
 def _after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
     # Up to three words ("staggering", "pre-tax", "in Corvid Labs") may stand between the amount
     # and the phrase.
     return {
         frame.attribute: re.compile(
-            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{alternation(frame.after)})(?![\w-])"
+            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?P<phrase>{alternation(frame.after)})(?![\w-])"
         )
         if frame.after
         else None
@@ -74,12 +93,15 @@ def frame_of(
     before_clause = _clause_before(before_sentence)
     after = text[end:sentence_end].lower()
     cues, afters, contexts = _cue_patterns(kb), _after_patterns(kb), _context_patterns(kb)
-    best: tuple[tuple[int, int, int], str] | None = None
+    written = set(re.findall(r"[\w-]+", before_sentence))
+    first_words = _cue_words(kb)
+    best: tuple[tuple[int, int, int, int], str] | None = None
     for order, frame in enumerate(kb.frames):
-        if not _fits(frame, kind, quantity) or not _in_context(contexts[frame.attribute], lowered):
+        if not _fits(frame, kind, quantity):
             continue
+        firsts = first_words[frame.attribute]
         score = _score(
-            cues[frame.attribute],
+            cues[frame.attribute] if firsts is None or not firsts.isdisjoint(written) else None,
             afters[frame.attribute],
             frame,
             before_clause,
@@ -87,17 +109,33 @@ def frame_of(
             after,
             order,
         )
-        if score is not None and (best is None or score < best[0]):
+        # The context is looked for last, and only for a frame that would win.
+        if (
+            score is not None
+            and (best is None or score < best[0])
+            and _in_context(contexts[frame.attribute], lowered)
+        ):
             best = (score, frame.attribute)
     attribute = best[1] if best else None
     if attribute == "stock.price" and quantity is not None and quantity.qualifier == "range":
         attribute = "stock.range"  # "fluctuating between $204.66 and $201.22": the day's range
     aspect = _aspect(before_clause[-_ASPECT_WINDOW:], kb) or _aspect_after(after, kb)
-    if attribute == "investment.amount" and aspect == "cumulative":
-        attribute = "investment.total"
-    if attribute == "investment.total":
+    totals = _totals(kb)
+    if attribute is not None and aspect == "cumulative" and attribute.endswith(".amount"):
+        attribute = totals.get(attribute.removesuffix(".amount"), attribute)
+    if attribute is not None and attribute in totals.values():
         aspect = "cumulative"
     return attribute, aspect
+
+
+@functools.cache
+def _totals(kb: KnowledgeBase) -> dict[str, str]:
+    """Each family with a ``.total`` frame, to that frame ("investment" to "investment.total")."""
+    return {
+        frame.attribute.removesuffix(".total"): frame.attribute
+        for frame in kb.frames
+        if frame.attribute.endswith(".total")
+    }
 
 
 def _fits(frame: Frame, kind: str, quantity: Quantity | None) -> bool:
@@ -132,23 +170,27 @@ def _score(
     sentence: str,
     following: str,
     order: int,
-) -> tuple[int, int, int] | None:
-    """Lower is better: (where the cue was found, its distance from the number, the frame's order).
+) -> tuple[int, int, int, int] | None:
+    """Lower is better: where the cue was found, its distance from the number, minus its length, order.
 
-    A phrase right after the number ("a $5 billion payment") is as strong as a cue in its clause.
+    A phrase right after the number ("a $5 billion payment") is as strong as a cue in its clause;
+    of two as near, the longer says more ("94% of ballots counted" over "with 94%").
     """
+    scores = []
     if after is not None:
         match = after.match(following)
         if match:
-            return 0, match.end() - len(match.group().split()[-1]), order
+            scores.append((0, match.start("phrase"), -len(match.group("phrase")), order))
     if pattern is not None:
         for rank, window in ((0, clause), (1, sentence)):
-            ends = [match.end() for match in pattern.finditer(window)]
-            if ends:
-                return rank, len(window) - ends[-1], order
-    if frame.units:
-        return 2, 0, order
-    return None
+            matches = list(pattern.finditer(window))
+            if matches:
+                last = matches[-1]
+                scores.append((rank, len(window) - last.end(), -len(last.group()), order))
+                break
+    if frame.units and frame.unit_alone:
+        scores.append((2, 0, 0, order))
+    return min(scores, default=None)
 
 
 @functools.cache

@@ -4,7 +4,9 @@
 number, the counterparty one introduced by a preposition ("in", "into", "on", "to") after it, or
 before it in the same clause ("an investment in Anthropic of $4 billion"). A sentence that names
 one organisation only is about it; a figure in a sentence that names none takes the parties of the
-figure of its family just before (:func:`inherit_parties`).
+figure of its family just before (:func:`inherit_parties`). A body named only as the source of a
+figure is no party to it: "according to the Red Crescent", "announced by the commission", or an
+aside before the figure ("..., the commission confirmed on Thursday, ending his 12 years in office").
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ _PREPOSITION = re.compile(
     r"\b(?:in|into|on|to|from|with|at|for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 _CLAUSE_MARK = re.compile(r"[;()]|(?<!\d)[,:]|[,:](?!\d)")
+_SOURCE_BEFORE = re.compile(
+    r"(?:\baccording[ \t]+to|\b(?:announced|reported|published|released|cited|compiled)[ \t]+by)[ \t]+"
+    r"(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_ASIDE_BEFORE = re.compile(r"[,;][ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_ASIDE_AFTER = re.compile(
+    r"[ \t]+(?:said|says|confirmed|confirms|told|reported|reports|announced|estimated|estimates|added"
+    r"|noted)\b"
+)
 
 
 def parties(
@@ -31,7 +43,11 @@ def parties(
     """``(subject, counterparty)`` entity ids for the number at ``span`` in ``sentence``."""
     start, end = span
     sentence_start, sentence_end = sentence
-    around = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
+    around = [
+        m
+        for m in mentions
+        if sentence_start <= m.start and m.end <= sentence_end and not _source(text, m, start, sentence_start)
+    ]
     counterparty = None
     for mention in around:
         after_number = mention.start >= end and not _CLAUSE_MARK.search(text, end, mention.start)
@@ -64,6 +80,21 @@ def parties(
         # at $380 billion, reflecting Anthropic's latest valuation").
         subject = around[0]
     return (subject.entity if subject else None, counterparty.entity if counterparty else None)
+
+
+def _source(text: str, mention: Mention, number_start: int, sentence_start: int) -> bool:
+    """True when ``mention`` only says where the sentence's figures come from."""
+    before = text[max(sentence_start, mention.start - 40) : mention.start]
+    if _SOURCE_BEFORE.search(before):
+        return True
+    # An aside only when a clause break parts it from the figure: in "..., anthropic said it plans to
+    # spend $100 billion" the speaker is the spender.
+    return (
+        mention.end <= number_start
+        and _ASIDE_BEFORE.search(before) is not None
+        and _ASIDE_AFTER.match(text, mention.end) is not None
+        and _CLAUSE_MARK.search(text, mention.end, number_start) is not None
+    )
 
 
 def inherit_parties(items: list[T], reach: int = INHERIT_REACH) -> list[T]:

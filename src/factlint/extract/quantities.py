@@ -6,6 +6,9 @@ customers", "two reactors", "18.7 million shares").
 Units of measure, number words, plurals and the words after which a number is a name ("top 10",
 "Section 230") are data in ``rules/``. A count is a number, up to two describing words, then a
 plural noun; a bare four-digit year is no count. Vague amounts ("thousands of chips") keep no value.
+A unit may stand before its number ("a magnitude 6.9 earthquake"), and a bare whole number counts
+people where the phrases of ``people_counts`` in ``rules/units.yaml`` say so ("killing 23 people
+and injuring 148", "the death toll rose to 52").
 """
 
 from __future__ import annotations
@@ -47,6 +50,11 @@ class _Patterns:
     range_tail: re.Pattern[str]
     vague: re.Pattern[str]
     unit_ids: dict[str, str]
+    unit_before: re.Pattern[str] | None
+    people_before: re.Pattern[str] | None
+    people_after: re.Pattern[str] | None
+    people_verb: re.Pattern[str] | None
+    ellipsis: re.Pattern[str] | None
 
 
 @functools.cache
@@ -90,7 +98,36 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
             re.IGNORECASE,
         ),
         unit_ids={**word_ids, **attached_ids},
+        **_prefix_patterns(kb),
     )
+
+
+def _prefix_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
+    """Units written before the number, and the phrases that make a bare number a count of people."""
+    before_ids = {form: unit.id for unit in kb.units for form in unit.before}
+
+    def ending(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+        return re.compile(rf"\b(?:{alternation(phrases)})[ \t]+$", re.IGNORECASE) if phrases else None
+
+    verb = None
+    if kb.people_subjects and kb.people_verbs:
+        # The subject, then words of the same sentence (no full stop before a space), then the verb.
+        verb = re.compile(
+            rf"\b(?:{alternation(kb.people_subjects)})\b(?:(?!\.\s)[^;!?\n]){{0,160}}?"
+            rf"\b(?:{alternation(kb.people_verbs)})[ \t]+$",
+            re.IGNORECASE,
+        )
+    return {
+        "unit_before": ending(list(before_ids)),
+        "people_before": ending(kb.people_before),
+        "people_after": re.compile(rf"[ \t]+(?:{alternation(kb.people_after)})\b", re.IGNORECASE)
+        if kb.people_after
+        else None,
+        "people_verb": verb,
+        "ellipsis": re.compile(rf"[ \t]*,?[ \t]*(?:{alternation(kb.ellipsis_after)})[ \t]+", re.IGNORECASE)
+        if kb.ellipsis_after
+        else None,
+    }
 
 
 def find_quantities(text: str, kb: KnowledgeBase, taken: list[tuple[int, int]] | None = None) -> list[Found]:
@@ -102,9 +139,15 @@ def find_quantities(text: str, kb: KnowledgeBase, taken: list[tuple[int, int]] |
     for match in compiled.number.finditer(text):
         if match.start() < reach or occupied.overlaps(match.start(), match.end()):
             continue
-        if _is_name(text, match.start(), kb):
+        item = _unit_before(text, match, compiled, kb)
+        if item is None and _is_name(text, match.start(), kb):
             continue
-        item = _measure(text, match, compiled, kb)
+        item = (
+            item
+            or _measure(text, match, compiled, kb)
+            or _people_count(text, match, compiled, kb)
+            or _elliptical(text, match, found[-1] if found else None, compiled, kb)
+        )
         if item and not occupied.overlaps(item.start, item.end):
             found.append(item)
             reach = item.end
@@ -168,6 +211,73 @@ def _measure(text: str, match: re.Match[str], compiled: _Patterns, kb: Knowledge
         return None  # "three people familiar with the matter": who said it, not what
     quantity = _qualified(text, match.start(), head_end, value, _singular(noun, kb), kb)
     return Found("quantity", match.start(), head_end, "quantity.count", quantity)
+
+
+_LOOKBACK = 200
+# What may follow a bare count: not a hyphen ("23-year-old"), a clock's colon, a decimal point or a
+# percent sign, nor a letter or digit run on.
+_BARE_END = re.compile(r"(?![-–:%/\w]|[.,]\d)")
+
+
+def _unit_before(text: str, match: re.Match[str], compiled: _Patterns, kb: KnowledgeBase) -> Found | None:
+    """A number after its unit word ("magnitude 6.9"); the claim is the number."""
+    if compiled.unit_before is None or match.group("neg"):
+        return None
+    before = compiled.unit_before.search(text[max(0, match.start() - 40) : match.start()])
+    if before is None:
+        return None
+    unit = next(u.id for u in kb.units if " ".join(before.group().lower().split()) in u.before)
+    value = _value(match, kb)
+    return Found(
+        "quantity",
+        match.start(),
+        match.end(),
+        "quantity.measure",
+        _qualified(text, match.start(), match.end(), value, unit, kb),
+    )
+
+
+def _people_count(text: str, match: re.Match[str], compiled: _Patterns, kb: KnowledgeBase) -> Found | None:
+    """A bare whole number that the words around it make a count of people ("injuring 148")."""
+    number = match.group("num")
+    if match.group("neg") or (number and "." in number) or _is_year(match):
+        return None
+    if not _BARE_END.match(text, match.end()):
+        return None
+    window = text[max(0, match.start() - _LOOKBACK) : match.start()]
+    qualifier = patterns(kb).before.search(window)
+    if qualifier is not None:  # "killing at least 23": the cue stands before the qualifier
+        window = window[: qualifier.start()]
+    window = window[window.rfind("\n") + 1 :]
+    cued = any(
+        pattern is not None and pattern.search(window)
+        for pattern in (compiled.people_before, compiled.people_verb)
+    ) or (compiled.people_after is not None and compiled.people_after.match(text, match.end()))
+    if not cued:
+        return None
+    value = _value(match, kb)
+    quantity = _qualified(text, match.start(), match.end(), value, "person", kb)
+    return Found("quantity", match.start(), match.end(), "quantity.people", quantity)
+
+
+def _elliptical(
+    text: str, match: re.Match[str], last: Found | None, compiled: _Patterns, kb: KnowledgeBase
+) -> Found | None:
+    """A large bare number that counts what the count just before it counts ("..., against 1.87 million")."""
+    number = match.group("num")
+    large = scale_of(match, patterns(kb).scale_values) != 1.0 or (number is not None and "," in number)
+    if compiled.ellipsis is None or last is None or last.quantity is None or not large or match.group("neg"):
+        return None
+    if last.quantity.unit is None or not last.extractor.startswith(("quantity.count", "quantity.measure")):
+        return None
+    gap = text[last.end : match.start()]
+    qualifier = patterns(kb).before.search(gap)
+    if qualifier is not None:
+        gap = gap[: qualifier.start()]
+    if not compiled.ellipsis.fullmatch(gap) or not _BARE_END.match(text, match.end()):
+        return None
+    quantity = _qualified(text, match.start(), match.end(), _value(match, kb), last.quantity.unit, kb)
+    return Found("quantity", match.start(), match.end(), "quantity.count", quantity)
 
 
 def _count_head(text: str, position: int, compiled: _Patterns, kb: KnowledgeBase) -> tuple[str, int] | None:

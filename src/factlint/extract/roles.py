@@ -17,7 +17,12 @@ from factlint.extract.numbers import alternation
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Role
 
-_NAME = r"[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){1,2}"
+# A name word: "Vera", "T." (an initial), "Osei-Lund", "O'Neil"; never a sentence's full stop
+# ("... Finance Minister Vera Koll.") nor a possessive ("Aurel Vantik's").
+_NAME_WORD = r"[A-Z](?:\.|[a-z]+(?:-[A-Z]?[a-z]+|['’](?!s\b)[A-Z]?[a-z]+)*|['’][A-Z][a-z]+)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}"
+# The end of a name: a possessive may follow it, another word character may not.
+_NAME_END = r"(?=['’]s\b|[^\w'’-]|$)"
 _ORG = r"(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,3}"
 _LOWER_NAME = r"[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+"
 _LOWER_ORG = r"[a-z][\w&.-]*"
@@ -33,7 +38,7 @@ def _build(kb: KnowledgeBase, name: str, org: str) -> _Patterns:
     title = rf"(?i:(?P<title>{alternation(kb.titles)}))(?![\w-])"
     former = rf"(?:(?i:(?P<former>{alternation(kb.former_words)}))[ \t]*)?"
     title_first = re.compile(
-        rf"(?<![\w-]){former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}[ \t]+(?P<name>{name})(?![\w'’-])"
+        rf"(?<![\w-]){former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}[ \t]+(?P<name>{name}){_NAME_END}"
     )
     name_first = re.compile(
         rf"(?<![\w-])(?P<name>{name}),[ \t]+(?:(?i:the)[ \t]+)?{former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?"
@@ -72,5 +77,10 @@ def _role(match: re.Match[str], kb: KnowledgeBase) -> Role | None:
     org = match.groupdict().get("org_after") or match.group("org")
     if org and org.split()[0].lower() in kb.function_words:
         org = " ".join(word for word in org.split() if word.lower() not in kb.function_words) or None
-    title = kb.titles[" ".join(match.group("title").lower().split())]
-    return Role(person=name, title=title, organisation=org, former=bool(match.group("former")))
+    written = " ".join(match.group("title").lower().split())
+    if org and not match.groupdict().get("org_after"):
+        # "Prime Minister", "Finance Minister": the word before the title belongs to it.
+        longer = f"{org.split()[-1].lower()} {written}"
+        if longer in kb.titles:
+            written, org = longer, " ".join(org.split()[:-1]) or None
+    return Role(person=name, title=kb.titles[written], organisation=org, former=bool(match.group("former")))

@@ -57,8 +57,14 @@ def label(
     *,
     running: bool,
     published: Mapping[str, dt.date | None],
+    revised: bool = False,
 ) -> tuple[str, str]:
-    """``(label, reason)`` for one group of numeric claims."""
+    """``(label, reason)`` for one group of numeric claims.
+
+    ``running`` figures only grow (a newer smaller one is stale); ``revised`` ones may move either
+    way as a story develops (a count of votes): for both, figures of different dates are a change,
+    and a newer source that repeats a figure an intermediate one had already replaced is stale.
+    """
     sources = sorted({claim.source_id for claim in claims})
     if len(sources) == 1:
         return "single_source", f"only {sources[0]} gives this figure: {say(claims[0])}"
@@ -69,22 +75,30 @@ def label(
         if claims[i].source_id != claims[j].source_id
     ]
     stale, moved, unexplained = [], [], []
+    timed = running or revised
     for i, j in pairs:
-        older, newer = _in_time_order(claims, i, j, published) if running else (None, None)
+        older, newer = _in_time_order(claims, i, j, published) if timed else (None, None)
         if older is not None and newer is not None and not reaches[i].same_number(reaches[j]):
-            # A running total of two dates: its headline numbers say whether it moved ("at least
-            # 40 dead" then "at least 52" is a change, though both intervals hold 60).
-            if _value(reaches[newer]) < _value(reaches[older]):
+            # Figures of two dates: their headline numbers say whether it moved ("at least 40
+            # dead" then "at least 52" is a change, though both intervals hold 60).
+            if running and _value(reaches[newer]) < _value(reaches[older]):
                 stale.append((older, newer))
             else:
                 moved.append((older, newer))
         elif not reaches[i].meets(reaches[j]):
             unexplained.append((i, j))
+    if timed and not stale:
+        stale = _superseded(claims, reaches, published)
     if unexplained:
         i, j = unexplained[0]
         return "conflict", _conflict_reason(claims, i, j, standing)
     if stale:
         older, newer = stale[0]
+        if reaches[older].same_number(reaches[newer]):
+            return "stale", (
+                f"{say(claims[newer])} of {_date(claims[newer], published)} repeats the figure of "
+                f"{_date(claims[older], published)} that later reports had replaced"
+            )
         return "stale", (
             f"{say(claims[newer])} of {_date(claims[newer], published)} is smaller than the running total "
             f"{say(claims[older])} already gave on {_date(claims[older], published)}"
@@ -112,6 +126,37 @@ def label(
             f"to {say(claims[last])} on {_date(claims[last], published)}"
         )
     return "agree", _agree_reason(claims, reaches, sources)
+
+
+def _superseded(
+    claims: Sequence[Claim], reaches: Sequence[Reach], published: Mapping[str, dt.date | None]
+) -> list[tuple[int, int]]:
+    """Pairs (first, repeat) where a newer claim repeats an older figure that one between replaced.
+
+    A preliminary count reported as final after the final count was out.
+    """
+    dated = sorted(
+        (k for k in range(len(claims)) if as_of(claims[k], published) is not None),
+        key=lambda k: (as_of(claims[k], published), k),
+    )
+    found = []
+    for position, newer in enumerate(dated):
+        day = as_of(claims[newer], published)
+        for older in dated[:position]:
+            first = as_of(claims[older], published)
+            if first == day or not reaches[older].same_number(reaches[newer]):
+                continue
+            between = [
+                k
+                for k in dated
+                if first < as_of(claims[k], published) < day  # type: ignore[operator]
+                and claims[k].source_id != claims[newer].source_id
+                and not reaches[k].same_number(reaches[newer])
+            ]
+            if between:
+                found.append((older, newer))
+                break
+    return found
 
 
 def _qualifier(claim: Claim) -> str | None:

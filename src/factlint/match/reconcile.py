@@ -111,7 +111,10 @@ def _judge(
         )
     reaches: list[Reach] = figures  # type: ignore[assignment]
     running = (group.key[3:4] and "cumulative" in group.key[3]) or claims[0].attribute in kb.running_totals
-    name, reason = label(claims, reaches, standing, running=bool(running), published=published)
+    revised = claims[0].attribute in kb.revised_figures
+    name, reason = label(
+        claims, reaches, standing, running=bool(running), revised=revised, published=published
+    )
     best = _consensus_claim(claims, reaches, standing)
     return dataclasses.replace(
         group,

@@ -43,7 +43,7 @@ class TextFigure:
 
 def is_missing(text: str) -> bool:
     """Whether a cell says nothing ("", "Not Available", "n/a")."""
-    return text.strip().lower() in _MISSING
+    return " ".join(_plain(text).split()) in _MISSING
 
 
 @functools.lru_cache(maxsize=131_072)
@@ -51,7 +51,7 @@ def text_figure(text: str, threshold: float = 90.0) -> TextFigure | None:
     """The comparable form of a text value, or None when it says nothing."""
     if is_missing(text):
         return None
-    names = frozenset(name for name in split_names(text) if name)
+    names = frozenset(name for name in split_names(text) if name and name not in _MISSING)
     if not names:
         return None
     return TextFigure(" ".join(sorted(names)), names, threshold)

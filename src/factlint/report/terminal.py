@@ -9,12 +9,17 @@ from rich.console import Console
 from rich.table import Table
 
 
+def _console() -> Console:
+    """A console for standard output; piped or captured, 200 columns wide so columns are not cut."""
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 200
+    return console
+
+
 def print_sources(rows: list[dict[str, Any]], console: Console | None = None) -> None:
     """A table of the files read: id, publication date with provenance, outlet, title, words."""
-    if console is None:
-        console = Console(highlight=False)
-        if not console.is_terminal and "COLUMNS" not in os.environ:
-            console.width = 200  # piped or captured: no screen to fit, so do not cut columns
+    console = console or _console()
     table = Table(show_edge=False, pad_edge=False)
     widest_id = max((len(row["id"] or row["path"] or "") for row in rows), default=2)
     table.add_column("id", no_wrap=True, min_width=min(widest_id, 40))
@@ -50,10 +55,7 @@ def _plain(text: str) -> str:
 
 def print_claims(frame: Any, console: Console | None = None) -> None:
     """A table of claims: source, quote, kind, interval with qualifier, and the sentence."""
-    if console is None:
-        console = Console(highlight=False)
-        if not console.is_terminal and "COLUMNS" not in os.environ:
-            console.width = 200
+    console = console or _console()
     table = Table(show_edge=False, pad_edge=False)
     widest_source = max((len(str(source)) for source in frame["source"]), default=6)
     widest_quote = max((len(str(quote)) for quote in frame["quote"]), default=5)
@@ -81,10 +83,7 @@ def _interval(row: Any) -> str:
 
 def print_consensus(consensus: Any, console: Console | None = None) -> None:
     """The consensus per subject and attribute, then the sources by weight."""
-    if console is None:
-        console = Console(highlight=False)
-        if not console.is_terminal and "COLUMNS" not in os.environ:
-            console.width = 200
+    console = console or _console()
     table = Table(show_edge=False, pad_edge=False)
     for column in ("subject", "attribute", "as_of", "value", "agreement", "sources", "label", "conflicting"):
         table.add_column(

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 
+from factlint.bulk import collector_paused
 from factlint.knowledge import KnowledgeBase
 from factlint.match.reconcile import reconcile, weights_of
 from factlint.model import Claim, ClaimGroup
@@ -83,7 +84,8 @@ def _instants(claims: list[Claim], table: Table) -> list[Claim]:
 
 def table_consensus(table: Table, kb: KnowledgeBase) -> Consensus:
     """The consensus, agreement and conflicts of every block of ``table``."""
-    groups = reconcile(block(table), kb)
+    with collector_paused():
+        groups = reconcile(block(table), kb)
     weights = weights_of(groups)
     return Consensus(tuple(groups), tuple(_row(group, weights) for group in groups), weights, table.skipped)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from factlint.bulk import collector_paused
 from factlint.knowledge import KnowledgeBase
 from factlint.match.textvalues import is_missing
 from factlint.model import Claim, Span, TimeRef
@@ -54,6 +55,11 @@ def read_frame(path: Path) -> pd.DataFrame:
 
 def claims_from_frame(frame: pd.DataFrame, kb: KnowledgeBase, name: str = "table") -> Table:
     """A claim for every row of ``frame`` that has a value."""
+    with collector_paused():
+        return _claims_from_frame(frame, kb, name)
+
+
+def _claims_from_frame(frame: pd.DataFrame, kb: KnowledgeBase, name: str) -> Table:
     columns = {column: frame[column].tolist() for column in (*REQUIRED, *OPTIONAL) if column in frame.columns}
     blank = [""] * len(frame)
     claims: list[Claim] = []
