@@ -131,6 +131,7 @@ class KnowledgeBase:
     rounding_cap: float = 0.02
     running_totals: frozenset[str] = frozenset()
     revised_figures: frozenset[str] = frozenset()
+    event_attributes: frozenset[str] = frozenset()
     reliability: Reliability = Reliability()
     prospective_before: tuple[str, ...] = ()
     prospective_after: tuple[str, ...] = ()
@@ -306,6 +307,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         rounding_cap=float(data.get("rounding_cap", 0.02)),
         running_totals=frozenset(str(name) for name in data.get("running_totals", ())),
         revised_figures=frozenset(str(name) for name in data.get("revised_figures", ())),
+        event_attributes=frozenset(str(name) for name in data.get("event_attributes", ())),
         reliability=Reliability(**{str(k): v for k, v in data.get("reliability", {}).items()}),
         prospective_before=_phrases(data.get("prospective", {}).get("before", ())),
         prospective_after=_phrases(data.get("prospective", {}).get("after", ())),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from factlint.extract import extract_text
 from factlint.knowledge import default_knowledge
 from factlint.match.grouping import blocking_key, group
+from factlint.match.names import short_names
 from factlint.model import Claim, Quantity, Span, TimeRef
 
 KB = default_knowledge()
@@ -78,6 +79,39 @@ def test_a_missing_counterparty_joins_the_only_one_and_subsidiaries_count_as_par
     assert sorted(c.id for c in only.claims) == ["a", "b", "c"]
 
 
+def test_a_missing_subject_joins_the_only_one_paying_that_counterparty():
+    claims = [
+        claim("a", "candidate:castlemere-city", "transfer.fee", counterparty="candidate:ashbridge-rovers"),
+        claim("b", None, "transfer.fee", counterparty="candidate:ashbridge-rovers"),
+        claim("c", "candidate:other-club", "transfer.fee", counterparty="candidate:third-club"),
+    ]
+    together = {tuple(sorted(c.id for c in g.claims)) for g in group(claims, KB)}
+    assert together == {("a", "b"), ("c",)}
+
+
+def test_a_short_form_of_exactly_one_longer_name_is_that_name():
+    claims = [
+        claim("a", "candidate:castlemere-city", "transfer.fee"),
+        claim("b", "candidate:castlemere", "transfer.fee"),
+        claim("c", "person:doskova", "election.share"),
+        claim("d", "person:mirela-doskova", "election.share"),
+    ]
+    together = {tuple(sorted(c.id for c in g.claims)) for g in group(claims, KB)}
+    assert together == {("a", "b"), ("c", "d")}
+    assert (
+        short_names(["candidate:castlemere", "candidate:castlemere-city", "candidate:castlemere-united"])
+        == {}
+    )
+    assert short_names(["person:koll", "person:vera-koll", "candidate:koll-group"]) == {
+        "person:koll": "person:vera-koll"
+    }
+
+
+def test_event_figures_without_parties_meet_each_other_but_company_figures_do_not():
+    assert blocking_key(claim("a", None, "casualties.deaths"), KB) == ("", "", "casualties.deaths", "")
+    assert blocking_key(claim("b", None, "revenue"), KB) is None
+
+
 def test_claims_without_attribute_or_parties_are_not_matched():
     assert blocking_key(claim("a", "amazon", None), KB) is None
     assert blocking_key(claim("b", None, "revenue"), KB) is None
@@ -96,6 +130,6 @@ def test_claims_without_attribute_or_parties_are_not_matched():
 )
 def test_every_matchable_claim_is_in_exactly_one_group(rows):
     claims = [claim(str(i), subject, attribute, start) for i, (subject, attribute, start) in enumerate(rows)]
-    grouped = [c.id for g in group(claims, KB) for c in g.claims if c.refers_to is not None]
-    matchable = [c.id for c in claims if blocking_key(c, KB) is not None and c.refers_to is not None]
+    grouped = [c.id for g in group(claims, KB) for c in g.claims]
+    matchable = [c.id for c in claims if blocking_key(c, KB) is not None]
     assert sorted(grouped) == sorted(matchable)

@@ -158,3 +158,27 @@ def test_a_revised_count_that_moves_is_a_change_and_a_repeated_old_count_is_stal
     assert moved.label == "changed_over_time"
     repeated = only_group({k: (texts[k], day[k]) for k in ("a", "b", "c")}, "election.share")
     assert repeated.label == "stale" and "repeats the figure of 2025-03-03" in repeated.reason
+
+
+def test_a_running_total_is_current_on_its_publication_not_on_the_event_it_counts():
+    group = only_group(
+        {
+            "a": ("The earthquake on Monday killed 23 people, officials said.", MON),
+            "b": ("The death toll from Monday's earthquake rose to 40, officials said.", TUE),
+            "c": ("The death toll from Monday's earthquake stands at 23, officials said.", THU),
+        },
+        "casualties.deaths",
+    )
+    assert group.label == "stale", group.reason
+    assert "2025-03-06" in group.reason
+
+
+def test_a_running_total_under_another_qualifier_has_not_moved_while_the_intervals_meet():
+    group = only_group(
+        {
+            "a": ("Damage from the earthquake is estimated at about €2.1 billion.", MON),
+            "b": ("Damage from the earthquake tops 2 billion euros.", THU),
+        },
+        "damage.estimate",
+    )
+    assert group.label == "agree", group.reason

@@ -4,12 +4,14 @@ A claim's block is (subject, counterparty, attribute, aspect): only claims in on
 compared. The aspect joins increment or cumulative with ``prospective`` (what may be is another
 fact than what is). A subsidiary counterparty counts as its parent (so does a subsidiary subject
 for the attributes in ``parent_acts``: AWS investing is Amazon investing), and a claim that names
-no counterparty joins its subject's only one for that attribute. Inside a block, claims whose
-time frames overlap belong together, found by one sweep over the frames sorted by start; a claim
-with no time frame goes where its figure fits (see :func:`_by_time`). A cumulative figure (a
-running total) stays one group across time, since a total that moves is for the reconciliation
-to label. Claims without an attribute, or without both a subject and a counterparty, say too
-little to be matched.
+no counterparty joins its subject's only one for that attribute. An unknown organisation or a
+person named by a short form of exactly one longer name in the corpus is that name. Inside a
+block, claims whose time frames overlap belong together, found by one sweep over the frames
+sorted by start; a claim with no time frame goes where its figure fits (see :func:`_by_time`). A
+cumulative figure (a running total) stays one group across time, since a total that moves is for
+the reconciliation to label. Claims without an attribute, or without both a subject and a
+counterparty, say too little to be matched, except figures of the event itself
+(``event_attributes``: a death toll, a turnout), which meet the others of their attribute.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Iterable
 
 from factlint.knowledge import KnowledgeBase
 from factlint.match.intervals import Reach, reach
-from factlint.match.names import resolve
+from factlint.match.names import resolve, short_names
 from factlint.model import Claim, ClaimGroup
 
 _NUMERIC = {"money", "percent", "quantity"}
@@ -34,7 +36,7 @@ def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] |
     subject, counterparty = _entity(claim.subject, kb), _parent(_entity(claim.counterparty, kb), kb)
     if claim.attribute in kb.parent_acts:
         subject = _parent(subject, kb)
-    if subject is None and counterparty is None:
+    if subject is None and counterparty is None and claim.attribute not in kb.event_attributes:
         return None
     aspect = "+".join(part for part in (claim.aspect, claim.modality) if part)
     return (subject or "", counterparty or "", claim.attribute, aspect)
@@ -80,6 +82,9 @@ def _fill_counterparties(
 ) -> dict[tuple[str, str, str, str], list[Claim]]:
     """Claims that name no counterparty join the one counterparty their subject has for that fact.
 
+    The other way round too: a claim with a counterparty and no subject joins the one subject
+    that has that counterparty for the attribute ("£52 million for Ashbridge's striker").
+
     "Amazon's total investment is $8 billion" and "Amazon has invested $8 billion in Anthropic in
     total" speak of one fact; with two or more counterparties known, the claim stays apart.
     """
@@ -87,11 +92,18 @@ def _fill_counterparties(
     for subject, counterparty, attribute, _ in blocks:
         if counterparty:
             counterparties[(subject, attribute)].add(counterparty)
+    subjects: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for subject, counterparty, attribute, _ in blocks:
+        if subject and counterparty:
+            subjects[(counterparty, attribute)].add(subject)
     filled: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for (subject, counterparty, attribute, aspect), members in blocks.items():
         known = counterparties.get((subject, attribute), set())
         if not counterparty and subject and len(known) == 1:
             counterparty = next(iter(known))
+        payers = subjects.get((counterparty, attribute), set())
+        if not subject and counterparty and len(payers) == 1:
+            subject = next(iter(payers))
         filled[(subject, counterparty, attribute, aspect)].extend(members)
     return filled
 
@@ -105,8 +117,19 @@ def _entity(name: str | None, kb: KnowledgeBase) -> str | None:
 
 def group(claims: Iterable[Claim], kb: KnowledgeBase) -> list[ClaimGroup]:
     """Every group of two or more claims, and single claims as groups of one, in a stable order."""
+    claims = list(claims)
+    aliases = short_names(name for claim in claims for name in (claim.subject, claim.counterparty))
+    if aliases:
+        claims = [
+            dataclasses.replace(
+                claim,
+                subject=aliases.get(claim.subject or "", claim.subject),
+                counterparty=aliases.get(claim.counterparty or "", claim.counterparty),
+            )
+            for claim in claims
+        ]
     blocks: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
-    for claim in restated_totals(list(claims), kb):
+    for claim in restated_totals(claims, kb):
         key = blocking_key(claim, kb)
         if key is not None:
             blocks[key].append(claim)

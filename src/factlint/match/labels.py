@@ -50,6 +50,14 @@ def as_of(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date | No
     return published.get(claim.source_id)
 
 
+def reported(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The date a source gives a figure as current: its publication, else the time it speaks of.
+
+    A death toll "from Monday's earthquake" in Wednesday's paper is Wednesday's toll.
+    """
+    return published.get(claim.source_id) or as_of(claim, published)
+
+
 def label(
     claims: Sequence[Claim],
     reaches: Sequence[Reach],
@@ -79,11 +87,10 @@ def label(
     for i, j in pairs:
         older, newer = _in_time_order(claims, i, j, published) if timed else (None, None)
         if older is not None and newer is not None and not reaches[i].same_number(reaches[j]):
-            # Figures of two dates: their headline numbers say whether it moved ("at least 40
-            # dead" then "at least 52" is a change, though both intervals hold 60).
-            if running and _value(reaches[newer]) < _value(reaches[older]):
+            direction = _direction(claims[older], claims[newer], reaches[older], reaches[newer])
+            if direction < 0 and running:
                 stale.append((older, newer))
-            else:
+            elif direction:
                 moved.append((older, newer))
         elif not reaches[i].meets(reaches[j]):
             unexplained.append((i, j))
@@ -136,20 +143,20 @@ def _superseded(
     A preliminary count reported as final after the final count was out.
     """
     dated = sorted(
-        (k for k in range(len(claims)) if as_of(claims[k], published) is not None),
-        key=lambda k: (as_of(claims[k], published), k),
+        (k for k in range(len(claims)) if reported(claims[k], published) is not None),
+        key=lambda k: (reported(claims[k], published), k),
     )
     found = []
     for position, newer in enumerate(dated):
-        day = as_of(claims[newer], published)
+        day = reported(claims[newer], published)
         for older in dated[:position]:
-            first = as_of(claims[older], published)
+            first = reported(claims[older], published)
             if first == day or not reaches[older].same_number(reaches[newer]):
                 continue
             between = [
                 k
                 for k in dated
-                if first < as_of(claims[k], published) < day  # type: ignore[operator]
+                if first < reported(claims[k], published) < day  # type: ignore[operator]
                 and claims[k].source_id != claims[newer].source_id
                 and not reaches[k].same_number(reaches[newer])
             ]
@@ -157,6 +164,20 @@ def _superseded(
                 found.append((older, newer))
                 break
     return found
+
+
+def _direction(older: Claim, newer: Claim, before: Reach, after: Reach) -> int:
+    """+1 when a figure rose between two dates, -1 when it fell, 0 when the two still agree.
+
+    With the same qualifier the headline numbers decide ("at least 40 dead" then "at least 52" is
+    a rise, though both intervals hold 60); with different ones the intervals must part ("about
+    €2.1 billion" then "more than €2 billion" have not moved).
+    """
+    if _qualifier(older) == _qualifier(newer):
+        return 1 if _value(after) > _value(before) else -1
+    if after.low > before.high:
+        return 1
+    return -1 if after.high < before.low else 0
 
 
 def _qualifier(claim: Claim) -> str | None:
@@ -169,18 +190,18 @@ def _value(reach: Reach) -> float:
 
 
 def _order(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date:
-    return as_of(claim, published) or dt.date.min
+    return reported(claim, published) or dt.date.min
 
 
 def _date(claim: Claim, published: Mapping[str, dt.date | None]) -> str:
-    when = as_of(claim, published)
+    when = reported(claim, published)
     return when.isoformat() if when else "an unknown date"
 
 
 def _in_time_order(
     claims: Sequence[Claim], i: int, j: int, published: Mapping[str, dt.date | None]
 ) -> tuple[int | None, int | None]:
-    first, second = as_of(claims[i], published), as_of(claims[j], published)
+    first, second = reported(claims[i], published), reported(claims[j], published)
     if first is None or second is None or first == second:
         return None, None
     return (i, j) if first < second else (j, i)

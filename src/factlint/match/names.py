@@ -99,3 +99,31 @@ def resolve_people(names: Iterable[str]) -> dict[str, str]:
         else:
             canonical[name] = name
     return canonical
+
+
+def short_names(ids: Iterable[str | None]) -> dict[str, str]:
+    """Ids of a corpus that are a shorter form of exactly one other: the short one to the long one.
+
+    An unknown organisation written in full in one source and by its first words in another
+    ("candidate:castlemere" and "candidate:castlemere-city") is one; so is a person named by the
+    surname alone ("person:doskova") where one full name ends in it ("person:mirela-doskova").
+    A short form that could be two names stays itself.
+    """
+    known = sorted({name for name in ids if name and name.startswith(("candidate:", "person:"))})
+    aliases: dict[str, str] = {}
+    for short in known:
+        kind, _, slug = short.partition(":")
+        longer = [
+            other
+            for other in known
+            if other != short
+            and other.startswith(kind + ":")
+            and (
+                other.partition(":")[2].startswith(slug + "-")
+                if kind == "candidate"
+                else other.partition(":")[2].endswith("-" + slug)
+            )
+        ]
+        if len(longer) == 1:
+            aliases[short] = longer[0]
+    return aliases
