@@ -107,9 +107,10 @@ def test_a_short_form_of_exactly_one_longer_name_is_that_name():
     }
 
 
-def test_event_figures_without_parties_meet_each_other_but_company_figures_do_not():
+def test_event_figures_meet_each_other_whoever_is_named_but_company_figures_need_a_party():
     assert blocking_key(claim("a", None, "casualties.deaths"), KB) == ("", "", "casualties.deaths", "")
-    assert blocking_key(claim("b", None, "revenue"), KB) is None
+    assert blocking_key(claim("b", "candidate:red-cross", "casualties.deaths"), KB)[:2] == ("", "")
+    assert blocking_key(claim("c", None, "revenue"), KB) is None
 
 
 def test_claims_without_attribute_or_parties_are_not_matched():

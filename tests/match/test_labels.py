@@ -182,3 +182,15 @@ def test_a_running_total_under_another_qualifier_has_not_moved_while_the_interva
         "damage.estimate",
     )
     assert group.label == "agree", group.reason
+
+
+def test_a_source_giving_both_figures_has_not_moved_from_either():
+    group = only_group(
+        {
+            "a": ("Turnout was 66.1%, the election commission said.", MON),
+            "b": ("Turnout was 66.1 percent, not the 58 percent turnout first reported.", TUE),
+            "c": ("Turnout was 66.1 per cent, the election commission said.", THU),
+        },
+        "election.turnout",
+    )
+    assert group.label not in ("stale", "changed_over_time"), group.reason

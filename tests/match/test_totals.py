@@ -61,3 +61,15 @@ def test_tranches_after_the_total_are_not_counted():
     )
     (total,) = by_attribute(groups, "investment.total")
     assert total.label != "conflict" and "parts" not in total.reason
+
+
+def test_another_sources_plain_amount_equal_to_a_total_is_that_total():
+    groups = reconciled(
+        {
+            "a": ("The government released an initial €200 million in emergency aid for the region.", JAN),
+            "b": ("The government has set aside 350 million euros in emergency aid for the region.", JUN),
+            "c": ("The government has released a total of €350 million in emergency aid.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "aid.total")
+    assert {claim.source_id for claim in total.claims} == {"b", "c"} and total.label == "agree"

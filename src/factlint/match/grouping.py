@@ -10,8 +10,9 @@ block, claims whose time frames overlap belong together, found by one sweep over
 sorted by start; a claim with no time frame goes where its figure fits (see :func:`_by_time`). A
 cumulative figure (a running total) stays one group across time, since a total that moves is for
 the reconciliation to label. Claims without an attribute, or without both a subject and a
-counterparty, say too little to be matched, except figures of the event itself
-(``event_attributes``: a death toll, a turnout), which meet the others of their attribute.
+counterparty, say too little to be matched. Figures of the event itself (``event_attributes``: a
+death toll, a turnout) are blocked by their attribute alone, whatever organisation the sentence
+names: a corpus is one story.
 """
 
 from __future__ import annotations
@@ -33,25 +34,28 @@ def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] |
     """The block a claim is compared in, or None when it cannot be matched."""
     if claim.kind not in _NUMERIC or claim.attribute is None:
         return None
+    aspect = "+".join(part for part in (claim.aspect, claim.modality) if part)
+    if claim.attribute in kb.event_attributes:
+        return ("", "", claim.attribute, aspect)  # the event's own figure, whoever the sentence names
     subject, counterparty = _entity(claim.subject, kb), _parent(_entity(claim.counterparty, kb), kb)
     if claim.attribute in kb.parent_acts:
         subject = _parent(subject, kb)
-    if subject is None and counterparty is None and claim.attribute not in kb.event_attributes:
+    if subject is None and counterparty is None:
         return None
-    aspect = "+".join(part for part in (claim.aspect, claim.modality) if part)
     return (subject or "", counterparty or "", claim.attribute, aspect)
 
 
 def restated_totals(claims: list[Claim], kb: KnowledgeBase) -> list[Claim]:
-    """Undated plain amounts that repeat their own source's total are that total.
+    """Undated plain amounts that repeat a total of the same parties are that total.
 
     "Its $8 billion total investment in Anthropic ... Amazon invested $8 billion in Anthropic":
-    the second is the total again, not a tranche. Only a claim with no aspect, no time frame and
-    the same parties and value as a total of its own source is moved.
+    the second is the total again, not a tranche; so is another source's plain "350 million
+    euros in aid" where one source gives €350 million as the total. Only a claim with no aspect,
+    no time frame of its own and the parties and value of a total given in the corpus is moved.
     """
     parts_of = {part: total for total, parts in kb.sums.items() for part in parts}
     totals = {
-        (claim.source_id, claim.attribute, _entity(claim.subject, kb), claim.quantity.value)
+        (claim.attribute, _parties(claim, kb), claim.quantity.value)
         for claim in claims
         if claim.attribute in kb.sums and claim.quantity is not None and not claim.modality
     }
@@ -63,12 +67,19 @@ def restated_totals(claims: list[Claim], kb: KnowledgeBase) -> list[Claim]:
             and claim.quantity is not None
             and not claim.aspect
             and not claim.modality
-            and _frame(claim, kb) is None
-            and (claim.source_id, total, _entity(claim.subject, kb), claim.quantity.value) in totals
+            and (claim.refers_to is None or claim.refers_to.resolution not in ("absolute", "relative"))
+            and (total, _parties(claim, kb), claim.quantity.value) in totals
         ):
             claim = dataclasses.replace(claim, attribute=total, aspect="cumulative")
         restated.append(claim)
     return restated
+
+
+def _parties(claim: Claim, kb: KnowledgeBase) -> tuple[str, str]:
+    """The subject and counterparty a total is matched on; none for an event's figures."""
+    if claim.attribute in kb.event_attributes:
+        return "", ""
+    return _entity(claim.subject, kb) or "", _entity(claim.counterparty, kb) or ""
 
 
 def _parent(entity: str | None, kb: KnowledgeBase) -> str | None:

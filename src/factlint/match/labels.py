@@ -87,6 +87,8 @@ def label(
     for i, j in pairs:
         older, newer = _in_time_order(claims, i, j, published) if timed else (None, None)
         if older is not None and newer is not None and not reaches[i].same_number(reaches[j]):
+            if _also_says(claims, reaches, i, j) or _also_says(claims, reaches, j, i):
+                continue  # a source that gives the other figure too has not moved from it
             direction = _direction(claims[older], claims[newer], reaches[older], reaches[newer])
             if direction < 0 and running:
                 stale.append((older, newer))
@@ -153,17 +155,30 @@ def _superseded(
             first = reported(claims[older], published)
             if first == day or not reaches[older].same_number(reaches[newer]):
                 continue
+            # A report between them replaced the figure when it gave another and not this one too.
             between = [
                 k
                 for k in dated
                 if first < reported(claims[k], published) < day  # type: ignore[operator]
                 and claims[k].source_id != claims[newer].source_id
                 and not reaches[k].same_number(reaches[newer])
+                and not any(
+                    claims[m].source_id == claims[k].source_id and reaches[m].same_number(reaches[newer])
+                    for m in dated
+                )
             ]
             if between:
                 found.append((older, newer))
                 break
     return found
+
+
+def _also_says(claims: Sequence[Claim], reaches: Sequence[Reach], speaker: int, figure: int) -> bool:
+    """Whether the source of claim ``speaker`` also gives the number of claim ``figure``."""
+    return any(
+        claims[k].source_id == claims[speaker].source_id and reaches[k].same_number(reaches[figure])
+        for k in range(len(claims))
+    )
 
 
 def _direction(older: Claim, newer: Claim, before: Reach, after: Reach) -> int:
