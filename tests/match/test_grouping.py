@@ -134,3 +134,21 @@ def test_every_matchable_claim_is_in_exactly_one_group(rows):
     grouped = [c.id for g in group(claims, KB) for c in g.claims]
     matchable = [c.id for c in claims if blocking_key(c, KB) is not None]
     assert sorted(grouped) == sorted(matchable)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["candidate", "person"]),
+            st.lists(st.sampled_from(["ab", "cd", "ef"]), min_size=1, max_size=3),
+        ),
+        max_size=12,
+    )
+)
+def test_short_names_only_point_from_a_shorter_form_to_one_longer_name_of_its_kind(rows):
+    ids = [f"{kind}:{'-'.join(words)}" for kind, words in rows]
+    for short, long in short_names(ids).items():
+        assert short in ids and long in ids and short != long
+        assert short.split(":")[0] == long.split(":")[0] and len(long) > len(short)
+        slug, full = short.split(":")[1], long.split(":")[1]
+        assert full.startswith(slug + "-") or full.endswith("-" + slug)

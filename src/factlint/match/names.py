@@ -110,19 +110,24 @@ def short_names(ids: Iterable[str | None]) -> dict[str, str]:
     A short form that could be two names stays itself.
     """
     known = sorted({name for name in ids if name and name.startswith(("candidate:", "person:"))})
+    # Longer names by the word a short form keeps: an organisation's first, a person's last.
+    by_word: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in known:
+        kind, _, slug = name.partition(":")
+        words = slug.split("-")
+        if len(words) > 1:
+            by_word[(kind, words[0] if kind == "candidate" else words[-1])].append(name)
     aliases: dict[str, str] = {}
     for short in known:
         kind, _, slug = short.partition(":")
+        affix = slug + "-" if kind == "candidate" else "-" + slug
         longer = [
             other
-            for other in known
-            if other != short
-            and other.startswith(kind + ":")
-            and (
-                other.partition(":")[2].startswith(slug + "-")
-                if kind == "candidate"
-                else other.partition(":")[2].endswith("-" + slug)
+            for other in by_word.get(
+                (kind, slug.split("-")[0] if kind == "candidate" else slug.split("-")[-1]), []
             )
+            if other != short
+            and (other.partition(":")[2].startswith(affix) if kind == "candidate" else other.endswith(affix))
         ]
         if len(longer) == 1:
             aliases[short] = longer[0]
