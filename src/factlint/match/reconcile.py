@@ -31,8 +31,11 @@ def figure_of(claim: Claim, kb: KnowledgeBase) -> Figure | None:
     return reach(claim, kb)
 
 
-def interval_loss(figure: Figure, figures: Sequence[Figure], standing: Standing) -> float:
-    """How far an interval misses the consensus, as a share of ``NEAR_MISS`` of its value (at most 1)."""
+def figure_loss(figure: Figure, figures: Sequence[Figure], standing: Standing) -> float:
+    """How far a figure misses the consensus, from 0 to 1.
+
+    For intervals, the gap as a share of ``NEAR_MISS`` of the consensus value; for text, 1.
+    """
     if not isinstance(figure, Reach):
         return 1.0
     chosen = [figures[i] for i in standing.supporters if isinstance(figures[i], Reach)]
@@ -55,7 +58,7 @@ def reconcile(
     published = published or {}
     prepared = [_prepare(group, kb) for group in groups]
     blocks = [(figures, [claim.source_id for claim in claims]) for claims, figures in prepared if figures]
-    weights, _ = source_weights(blocks, kb.reliability, interval_loss)
+    weights, _ = source_weights(blocks, kb.reliability, figure_loss)
     judged = [
         _judge(group, claims, figures, weights, kb, published)
         for group, (claims, figures) in zip(groups, prepared, strict=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from factlint.knowledge import KnowledgeBase
@@ -23,19 +24,20 @@ def check_sums(
 ) -> list[ClaimGroup]:
     """The groups with the outcome of every parts-and-total check added to their reasons."""
     result = list(groups)
+    by_parties: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, group in enumerate(groups):
+        by_parties[group.key[:2]].append(k)
     for index, total in enumerate(groups):
         if len(total.key) < 5 or total.key[2] not in kb.sums or _prospective(total) or not _value(total):
             continue
         until = max((as_of(claim, published) or dt.date.min for claim in total.claims), default=dt.date.min)
         parts = [
-            (k, group)
-            for k, group in enumerate(groups)
-            if group.key[:2] == total.key[:2]
-            and group.key[2] in kb.sums[total.key[2]]
-            and not _prospective(group)
-            and _period_end(group, published) is not None
-            and _period_end(group, published) <= until  # type: ignore[operator]
-            and _value(group)
+            (k, groups[k])
+            for k in by_parties[total.key[:2]]
+            if groups[k].key[2] in kb.sums[total.key[2]]
+            and not _prospective(groups[k])
+            and (_period_end(groups[k], published) or dt.date.max) <= until
+            and _value(groups[k])
         ]
         if not parts:
             continue
