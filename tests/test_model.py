@@ -119,6 +119,7 @@ groups = st.builds(
     ).map(tuple),
     label=st.none() | names,
     reason=names,
+    flagged=st.lists(names, max_size=2).map(tuple),
 )
 reports = st.builds(
     Report,

@@ -252,7 +252,8 @@ class ClaimGroup:
     """Claims that speak of the same fact, with the consensus, each claim's verdict and a label.
 
     ``consensus`` is the interval every supporting figure allows (numbers, dates); ``consensus_text``
-    says it in words, or is the winning value for text. ``label`` is one of :data:`LABELS`.
+    says it in words, or is the winning value for text. ``label`` is one of :data:`LABELS`;
+    ``flagged`` are the ids of the claims at fault (outside the consensus, stale, unqualified).
     """
 
     key: tuple[str, ...]
@@ -262,6 +263,7 @@ class ClaimGroup:
     verdicts: tuple[Verdict, ...] = ()
     label: str | None = None
     reason: str = ""
+    flagged: tuple[str, ...] = ()
 
 
 LABELS = ("agree", "changed_over_time", "qualifier_dropped", "stale", "conflict", "single_source")

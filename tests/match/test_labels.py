@@ -38,6 +38,7 @@ def test_different_figures_for_one_fact_at_one_time_conflict_and_name_the_weight
     assert verdicts["c"].contradicts == ("a", "b") and verdicts["c"].score == 0.0
     assert not verdicts["c"].in_consensus and verdicts["a"].in_consensus
     assert group.consensus.value == 1.2e9
+    assert [claim.source_id for claim in group.claims if claim.id in group.flagged] == ["c"]
 
 
 def test_neighbouring_whole_numbers_are_not_rounding():
@@ -98,6 +99,7 @@ def test_a_newer_source_with_an_older_smaller_total_is_stale():
     )
     assert group.label == "stale"
     assert group.reason.startswith("“$1 billion” (c)")
+    assert [claim.source_id for claim in group.claims if claim.id in group.flagged] == ["c"]
 
 
 def test_undated_totals_that_differ_are_a_conflict_not_a_change():

@@ -66,8 +66,11 @@ def label(
     running: bool,
     published: Mapping[str, dt.date | None],
     revised: bool = False,
-) -> tuple[str, str]:
-    """``(label, reason)`` for one group of numeric claims.
+) -> tuple[str, str, tuple[int, ...]]:
+    """``(label, reason, flagged)`` for one group of numeric claims.
+
+    ``flagged`` are the indexes of the claims at fault (outside the consensus, stale, without the
+    qualifier).
 
     ``running`` figures only grow (a newer smaller one is stale); ``revised`` ones may move either
     way as a story develops (a count of votes): for both, figures of different dates are a change,
@@ -75,7 +78,7 @@ def label(
     """
     sources = sorted({claim.source_id for claim in claims})
     if len(sources) == 1:
-        return "single_source", f"only {sources[0]} gives this figure: {say(claims[0])}"
+        return "single_source", f"only {sources[0]} gives this figure: {say(claims[0])}", (0,)
     pairs = [
         (i, j)
         for i in range(len(claims))
@@ -100,18 +103,22 @@ def label(
         stale = _superseded(claims, reaches, published)
     if unexplained:
         i, j = unexplained[0]
-        return "conflict", _conflict_reason(claims, i, j, standing)
+        outside = {k for pair in unexplained for k in pair if k not in standing.supporters}
+        return "conflict", _conflict_reason(claims, i, j, standing), tuple(sorted(outside or {i, j}))
     if stale:
         older, newer = stale[0]
+        flagged = tuple(sorted({late for _, late in stale}))
         if reaches[older].same_number(reaches[newer]):
-            return "stale", (
+            reason = (
                 f"{say(claims[newer])} of {_date(claims[newer], published)} repeats the figure of "
                 f"{_date(claims[older], published)} that later reports had replaced"
             )
-        return "stale", (
+            return "stale", reason, flagged
+        reason = (
             f"{say(claims[newer])} of {_date(claims[newer], published)} is smaller than the running total "
             f"{say(claims[older])} already gave on {_date(claims[older], published)}"
         )
+        return "stale", reason, flagged
     dropped = [
         (i, j)
         for i, j in pairs
@@ -121,20 +128,21 @@ def label(
         i, j = dropped[0]
         kept, bare = (i, j) if _qualifier(claims[i]) else (j, i)
         if _qualifier(claims[bare]):
-            return (
-                "qualifier_dropped",
-                f"{say(claims[i])} and {say(claims[j])} qualify the same number differently",
-            )
+            reason = f"{say(claims[i])} and {say(claims[j])} qualify the same number differently"
+            return "qualifier_dropped", reason, (i, j)
         phrase = QUALIFIER_WORDS.get(_qualifier(claims[kept]) or "", "its qualifier")
-        return "qualifier_dropped", f"{say(claims[bare])} drops the “{phrase}” of {say(claims[kept])}"
+        bares = {b for pair in dropped for b in pair if not _qualifier(claims[b])}
+        reason = f"{say(claims[bare])} drops the “{phrase}” of {say(claims[kept])}"
+        return "qualifier_dropped", reason, tuple(sorted(bares))
     if moved:
         first = min(moved, key=lambda pair: _order(claims[pair[0]], published))[0]
         last = max(moved, key=lambda pair: _order(claims[pair[1]], published))[1]
-        return "changed_over_time", (
-            f"the running total moved from {say(claims[first])} on {_date(claims[first], published)} "
+        reason = (
+            f"the figure moved from {say(claims[first])} on {_date(claims[first], published)} "
             f"to {say(claims[last])} on {_date(claims[last], published)}"
         )
-    return "agree", _agree_reason(claims, reaches, sources)
+        return "changed_over_time", reason, ()
+    return "agree", _agree_reason(claims, reaches, sources), ()
 
 
 def _superseded(
@@ -246,15 +254,18 @@ def _agree_reason(claims: Sequence[Claim], reaches: Sequence[Reach], sources: li
     return f"{say(claims[widest])} holds {held}: no conflict"
 
 
-def text_label(claims: Sequence[Claim], figures: Sequence[object], standing: Standing) -> tuple[str, str]:
-    """``(label, reason)`` for a group of text values: they agree after normalisation or conflict."""
+def text_label(
+    claims: Sequence[Claim], figures: Sequence[object], standing: Standing
+) -> tuple[str, str, tuple[int, ...]]:
+    """``(label, reason, flagged)`` for text values: they agree after normalisation or conflict."""
     sources = sorted({claim.source_id for claim in claims})
     if len(sources) == 1:
-        return "single_source", f"only {sources[0]} gives this value: “{claims[0].text}”"
+        return "single_source", f"only {sources[0]} gives this value: “{claims[0].text}”", (0,)
     outside = [i for i in range(len(claims)) if i not in standing.supporters]
     if not outside:
-        return "agree", f"{len(sources)} sources give the same value after normalisation: “{claims[0].text}”"
+        reason = f"{len(sources)} sources give the same value after normalisation: “{claims[0].text}”"
+        return "agree", reason, ()
     inside = min(standing.supporters)
     reason = f"“{claims[inside].text}” ({claims[inside].source_id}) and “{claims[outside[0]].text}” "
     reason += f"({claims[outside[0]].source_id}) are different values"
-    return "conflict", reason + ("; the sources are evenly split" if standing.tied else "")
+    return "conflict", reason + ("; the sources are evenly split" if standing.tied else ""), tuple(outside)

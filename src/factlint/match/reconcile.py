@@ -104,18 +104,19 @@ def _judge(
             )
         )
     if not all(isinstance(figure, Reach) for figure in figures):
-        name, reason = text_label(claims, figures, standing)
+        name, reason, flagged = text_label(claims, figures, standing)
         return dataclasses.replace(
             group,
             consensus_text=_weightiest_text(claims, standing, weights),
             verdicts=tuple(verdicts),
             label=name,
             reason=reason,
+            flagged=tuple(claims[k].id for k in flagged),
         )
     reaches: list[Reach] = figures  # type: ignore[assignment]
     running = (group.key[3:4] and "cumulative" in group.key[3]) or claims[0].attribute in kb.running_totals
     revised = claims[0].attribute in kb.revised_figures
-    name, reason = label(
+    name, reason, flagged = label(
         claims, reaches, standing, running=bool(running), revised=revised, published=published
     )
     best = _consensus_claim(claims, reaches, standing)
@@ -126,6 +127,7 @@ def _judge(
         verdicts=tuple(verdicts),
         label=name,
         reason=reason,
+        flagged=tuple(claims[k].id for k in flagged),
     )
 
 

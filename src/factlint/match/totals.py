@@ -54,7 +54,9 @@ def check_sums(
             result[index] = _noted(result[index], note)
         elif parts_sum > target:  # type: ignore[operator]
             note = f"the parts {listed} add up to more than the total “{total.consensus_text}”"
-            result[index] = dataclasses.replace(_noted(result[index], note), label="conflict")
+            result[index] = dataclasses.replace(
+                _noted(result[index], note), label="conflict", flagged=tuple(c.id for c in total.claims)
+            )
         else:
             result[index] = _noted(result[index], f"the parts found, {listed}, cover only part of the total")
     return result
