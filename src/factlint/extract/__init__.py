@@ -2,7 +2,9 @@
 
 So far money, percentages and quantities with units, with their qualifiers as intervals, dates
 resolved against the publication date, and roles (person, title, organisation); stock data and
-attributes follow (see the issues).
+attributes follow (see the issues). Each number has a subject and counterparty among the
+organisations (:mod:`~factlint.extract.entities`) and people (:mod:`~factlint.extract.people`,
+``person:`` ids) of its sentence.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from factlint.extract.found import Found, Occupied, without_overlaps
 from factlint.extract.frames import frame_of, modality_of
 from factlint.extract.listings import find_listings
 from factlint.extract.money import find_money
-from factlint.extract.parties import inherit_parties, parties
+from factlint.extract.names import read_names
+from factlint.extract.parties import inherit_parties, named, parties
+from factlint.extract.people import Person, apart, find_described, find_people
 from factlint.extract.percent import find_fractions, find_percent
 from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
@@ -28,7 +32,7 @@ from factlint.extract.timing import refers_to
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
 
-T = TypeVar("T", Found, Mention)
+T = TypeVar("T", Found, Mention, Person)
 MAX_SENTENCE = 600
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " "})
 
@@ -44,28 +48,37 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     found += find_dates(scan, source.published, Occupied([(item.start, item.end) for item in found]))
     found += find_quantities(scan, kb, [(item.start, item.end) for item in found])
     taken = Occupied([(item.start, item.end) for item in found])
-    found += [item for item in find_roles(scan, kb) if not taken.overlaps(item.start, item.end)]
+    roles = find_roles(scan, kb)
+    found += [item for item in roles if not taken.overlaps(item.start, item.end)]
     found += find_listings(scan, kb)
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
     dates = [item for item in found if item.kind == "date"]
     outlet = _outlet_names(source.outlet)
+    # Organisations and people are read from the same capitalised names.
+    names = read_names(scan, kb)
+    mentions, people = apart(find_entities(scan, kb, names), find_people(scan, kb, roles, names))
     mentions = [
-        m
-        for m in find_entities(scan, kb)
-        if not (m.entity.startswith("candidate:") and scan[m.start : m.end] in outlet)
+        m for m in mentions if not (m.entity.startswith("candidate:") and scan[m.start : m.end] in outlet)
     ]
     found = [_listed_company(item, mentions) for item in found]
     date_starts, mention_starts = [date.start for date in dates], [m.start for m in mentions]
+    # A person is found by the words that introduce it ("Finance Minister Vera Koll"), so that a
+    # sentence holds them too.
+    people = sorted([*people, *find_described(scan, kb, people)], key=lambda person: person.lead)
+    people_starts = [person.lead for person in people]
     located = []
+    windows = []
     for item in found:
         window = _window(text, sentences, starts, item)
         local_dates = _inside(dates, date_starts, window)
         local_mentions = _inside(mentions, mention_starts, window)
-        framed = _framed(scan, item, window, local_dates, local_mentions, source.published, kb)
+        local_people = _inside(people, people_starts, window)
+        framed = _framed(scan, item, window, local_dates, local_mentions, local_people, source.published, kb)
         located.append((framed, text[window[0] : window[1]], window[0]))
-    inherited = inherit_parties([item for item, _, _ in located])
+        windows.append(window)
+    inherited = named(inherit_parties([item for item, _, _ in located], sentences=windows))
     located = [(item, sentence, at) for item, (_, sentence, at) in zip(inherited, located, strict=True)]
     return _merge_repeats(source, located)
 
@@ -101,6 +114,7 @@ def _framed(
     bounds: tuple[int, int],
     dates: list[Found],
     mentions: list[Mention],
+    people: list[Person],
     published: dt.date | None,
     kb: KnowledgeBase,
 ) -> Found:
@@ -110,7 +124,7 @@ def _framed(
     attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
     modality = modality_of(text, (item.start, item.end), bounds, kb)
     when = refers_to(text, dataclasses.replace(item, attribute=attribute), bounds, dates, published, kb)
-    subject, counterparty = parties(text, (item.start, item.end), bounds, mentions)
+    subject, counterparty = parties(text, (item.start, item.end), bounds, mentions, people)
     return dataclasses.replace(
         item,
         attribute=attribute,

@@ -14,6 +14,7 @@ import re
 
 from factlint.extract.candidates import find_candidates
 from factlint.extract.found import Occupied
+from factlint.extract.names import Names
 from factlint.extract.numbers import alternation
 from factlint.knowledge import KnowledgeBase
 
@@ -24,7 +25,10 @@ _ACRONYM = re.compile(
 
 @dataclasses.dataclass(frozen=True)
 class Mention:
-    """An organisation named at ``[start, end)``: a knowledge-base id or ``candidate:name``."""
+    """An organisation named at ``[start, end)``: a knowledge-base id or ``candidate:name``.
+
+    People are mentioned apart (:class:`factlint.extract.people.Person`).
+    """
 
     start: int
     end: int
@@ -58,8 +62,11 @@ def _candidate(kb: KnowledgeBase) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){{1,3}}(?:{suffixes})(?![\w&-])")
 
 
-def find_entities(text: str, kb: KnowledgeBase) -> list[Mention]:
-    """Every organisation mention in ``text``, in order, none overlapping another."""
+def find_entities(text: str, kb: KnowledgeBase, capitalised: Names | None = None) -> list[Mention]:
+    """Every organisation mention in ``text``, in order, none overlapping another.
+
+    ``capitalised`` are the text's capitalised names when already read (see :mod:`factlint.extract.names`).
+    """
     lowercase = not any(char.isupper() for char in text)
     names = _names(kb)
     defined = {}
@@ -82,7 +89,7 @@ def find_entities(text: str, kb: KnowledgeBase) -> list[Mention]:
     if lowercase:
         return mentions
     taken = Occupied([(m.start, m.end) for m in mentions])
-    for start, end, name in find_candidates(text, kb):
+    for start, end, name in find_candidates(text, kb, capitalised):
         if not taken.overlaps(start, end):
             mentions.append(Mention(start, end, names.get(name.lower(), f"candidate:{_slug(name)}")))
     return _disjoint(mentions)
