@@ -126,7 +126,7 @@ def test_fail_on(run, write, tmp_path):
     out = tmp_path / "r.html"
     assert run("report", tmp_path / "in", "-o", out).exit_code == ExitCode.OK
     assert run("report", tmp_path / "in", "-o", out, "--fail-on", "error").exit_code == (ExitCode.FINDINGS)
-    write("clean/good.md", "Text.")
+    write("clean/good.md", "---\ndate: 2024-01-02\n---\nText.")
     assert run("report", tmp_path / "clean", "-o", out, "--fail-on", "info").exit_code == (ExitCode.OK)
 
 

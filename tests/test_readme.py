@@ -24,3 +24,11 @@ def test_readme_starts_with_the_two_set_up_commands_and_ci_runs_the_second():
 def test_input_problem_table_matches_the_code():
     rows = re.findall(r"^\| (FL9\d\d) \| ([\w.]+) \| (\w+) \|", README, re.MULTILINE)
     assert rows == [(kind.code, kind.name, kind.severity.value) for kind in ALL]
+
+
+def test_rule_table_matches_the_catalogue():
+    from factlint.rules.catalogue import load_catalogue
+
+    rows = re.findall(r"^\| (FL[1-8]\d\d) \| ([\w.]+) \| (\w+) \| (.*) \|$", README, re.MULTILINE)
+    expected = [(r.code, r.name, r.severity.value, r.description) for r in load_catalogue().values()]
+    assert rows == expected, "regenerate the README's rule table from rules/checks"

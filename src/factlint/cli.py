@@ -56,8 +56,50 @@ class ByteSize(click.ParamType):
         return int(float(match.group(1)) * _UNITS[unit])
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"factlint.{param.name}"] = value
+    return value
+
+
+def _selectors(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    return _remember(
+        ctx, param, tuple(part.strip() for item in value for part in item.split(",") if part.strip())
+    )
+
+
+def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--rules DIR``, ``--select`` and ``--ignore``, kept in the context for :func:`_build`."""
+    for option in (
+        click.option(
+            "--ignore",
+            multiple=True,
+            expose_value=False,
+            callback=_selectors,
+            help="Skip these rules: codes, code prefixes (FL2) or dotted names (time); repeatable.",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            expose_value=False,
+            callback=_selectors,
+            help="Run only these rules: codes, code prefixes or dotted names; repeatable.",
+        ),
+        click.option(
+            "--rules",
+            "rules_dirs",
+            multiple=True,
+            expose_value=False,
+            callback=_remember,
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
+            help="A folder of rules and knowledge layered over the bundled rules/; repeatable.",
+        ),
+    ):
+        command = option(command)
+    return command
+
+
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every command that reads sources shares: PATHS and ``--max-size``."""
+    """The options every command that reads sources shares: PATHS, ``--max-size`` and the rules."""
 
     @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
     @click.option(
@@ -67,6 +109,7 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
         show_default="10MB",
         help="Skip files larger than this (FL905).",
     )
+    @rule_options
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return command(*args, **kwargs)
@@ -100,7 +143,37 @@ def output_options(formats: list[str], help_text: str) -> Callable[[Callable[...
 def _build(paths: tuple[str, ...], max_size: int) -> Report:
     from factlint.pipeline import build_report
 
-    return build_report(paths, max_bytes=max_size)
+    catalogue, selection, kb = _rules()
+    return build_report(paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection)
+
+
+def _rules() -> tuple[Any, Any, Any]:
+    """The catalogue, selection and knowledge for this run: project settings, then the options.
+
+    A mistake in a rule, knowledge or settings file is one line naming the place, and exit code 2.
+    """
+    from factlint.knowledge import KnowledgeError, load_knowledge
+    from factlint.rules.catalogue import load_catalogue
+    from factlint.rules.config import find_settings
+    from factlint.rules.located import RuleFileError
+    from factlint.rules.selection import Selection, unknown_selectors
+
+    meta = click.get_current_context().meta
+    try:
+        settings = find_settings(Path.cwd())
+        folders = (*settings.rules, *meta.get("factlint.rules_dirs", ()))
+        catalogue = load_catalogue(folders)
+        kb = load_knowledge(folders) if folders else None
+    except (RuleFileError, KnowledgeError) as exc:
+        click.echo(f"factlint: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    select = meta.get("factlint.select") or settings.select
+    ignore = meta.get("factlint.ignore") or settings.ignore
+    unknown = unknown_selectors((*select, *ignore, *settings.severity), catalogue.values())
+    if unknown:
+        click.echo(f"factlint: no rule matches {', '.join(unknown)} (see factlint rules)", err=True)
+        sys.exit(ExitCode.USAGE)
+    return catalogue, Selection(tuple(select), tuple(ignore), settings.severity), kb
 
 
 def _print_problems(report: Report) -> None:
@@ -322,3 +395,70 @@ def _report_name(paths: tuple[str, ...]) -> str:
         if cleaned:
             return cleaned
     return "report"
+
+
+@main.command(name="rules")
+@rule_options
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def rules_command(output_format: str) -> None:
+    """List the rule catalogue: code, name, severity and what each rule finds.
+
+    Example: factlint rules --select FL2
+    """
+    catalogue, selection, _ = _rules()
+    chosen = [rule for rule in catalogue.values() if selection.enabled(rule)]
+    if output_format == "json":
+        from factlint.report.json_report import dumps
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": selection.severity(r).value,
+                "kind": r.kind,
+                "description": r.description,
+                "path": r.path,
+            }
+            for r in chosen
+        ]
+        click.echo(dumps(rows), nl=False)
+        return
+    for rule in chosen:
+        click.echo(f"{rule.code}  {selection.severity(rule).value:<7}  {rule.name:<34}  {rule.description}")
+
+
+@main.command()
+@click.argument("code")
+@rule_options
+def explain(code: str) -> None:
+    """Print a rule's documentation: what it finds, why it matters, where its knowledge comes from.
+
+    Example: factlint explain FL301
+    """
+    catalogue, _, _ = _rules()
+    rule = catalogue.get(code.strip().upper()) or next(
+        (r for r in catalogue.values() if r.name == code.strip()), None
+    )
+    if rule is None:
+        click.echo(f"factlint: no rule {code} (see factlint rules)", err=True)
+        sys.exit(ExitCode.USAGE)
+    click.echo(f"{rule.code} {rule.name} ({rule.severity.value}, kind {rule.kind})\n")
+    click.echo(f"What it finds: {rule.description}\n")
+    click.echo(f"Why it matters: {rule.why}\n")
+    if rule.source:
+        click.echo(f"Knowledge: {rule.source}\n")
+    click.echo(f"Message: {rule.message}\n")
+    click.echo("Examples:")
+    for example in rule.examples:
+        verdict = (
+            "raises " + ", ".join(example.raises)
+            if example.raises
+            else "clean of " + ", ".join(example.clean)
+        )
+        click.echo(f"  {example.id}: {verdict}")
+        for source in example.sources:
+            first = " ".join(source.text.split())
+            click.echo(f"    {source.name}: {first[:100]}{'…' if len(first) > 100 else ''}")
+    click.echo(f"\nDefined in {rule.path}")

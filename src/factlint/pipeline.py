@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from factlint import __version__
 from factlint.extract import extract
@@ -11,28 +11,38 @@ from factlint.ingest import DEFAULT_MAX_BYTES, read_corpus
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import group, reconcile
 from factlint.model import Report
+from factlint.rules.catalogue import Rule, load_catalogue
+from factlint.rules.context import Context
+from factlint.rules.engine import run_checks
+from factlint.rules.selection import Selection
 
 
 def build_report(
     paths: Iterable[str | os.PathLike[str]],
     max_bytes: int = DEFAULT_MAX_BYTES,
     kb: KnowledgeBase | None = None,
+    *,
+    catalogue: Mapping[str, Rule] | None = None,
+    selection: Selection | None = None,
 ) -> Report:
-    """Read ``paths``, extract their claims, group and reconcile them, and return everything found.
+    """Read ``paths``, extract their claims, reconcile them, run the checks; everything found.
 
-    The rules add findings in a later version.
+    Input problems (FL9xx) come first, then the findings of the checks in source order.
     """
     kb = kb or default_knowledge()
+    catalogue = load_catalogue() if catalogue is None else catalogue
     inputs = tuple(os.fspath(path) for path in paths)
     corpus = read_corpus(inputs, max_bytes=max_bytes)
     claims = tuple(claim for source in corpus.sources for claim in extract(source, kb))
     published = {source.id: source.published for source in corpus.sources}
-    groups = reconcile(group(claims, kb), kb, published=published)
+    groups = tuple(reconcile(group(claims, kb), kb, published=published))
+    readable = tuple(source for source in corpus.sources if source.text)
+    findings = run_checks(Context(readable, claims, groups, kb), catalogue, selection)
     return Report(
         version=__version__,
         inputs=inputs,
         sources=corpus.sources,
-        findings=corpus.problems,
+        findings=(*corpus.problems, *findings),
         claims=claims,
-        groups=tuple(groups),
+        groups=groups,
     )

@@ -1,0 +1,60 @@
+"""The check kinds: one small module each, registered here by name.
+
+A kind is a function from the run's :class:`~factlint.rules.context.Context` and one rule of
+the catalogue to findings; it declares the fields its message templates may use and the
+parameters (with defaults) a rule file may set. A rule file in ``rules/checks/`` picks a kind and
+gives it a code, a severity, a message and examples.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from factlint.model import Finding
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from factlint.rules.catalogue import Rule
+    from factlint.rules.context import Context
+
+Check = Callable[["Context", "Rule"], Iterable[Finding]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """A check kind: its function, the message fields it gives and its parameters' defaults."""
+
+    name: str
+    run: Check
+    fields: tuple[str, ...]
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def register(
+    name: str, fields: Iterable[str], params: Mapping[str, Any] | None = None
+) -> Callable[[Check], Check]:
+    """Register the decorated function as the check kind ``name``."""
+
+    def decorate(run: Check) -> Check:
+        if name in KINDS:
+            raise ValueError(f"check kind {name!r} is registered twice")
+        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}))
+        return run
+
+    return decorate
+
+
+def _load_kinds() -> None:
+    """Import every kind module so that each registers itself."""
+    import importlib
+    import pkgutil
+
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+_load_kinds()

@@ -1,0 +1,68 @@
+"""What every check reads: the run's sources, claims and reconciled groups, and the knowledge."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Claim, ClaimGroup, Evidence, Finding, Source
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from factlint.rules.catalogue import Rule
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """The material of one run, as the checks see it."""
+
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    kb: KnowledgeBase
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Source]:
+        """Sources by id."""
+        return {source.id: source for source in self.sources}
+
+    @functools.cached_property
+    def published(self) -> dict[str, dt.date | None]:
+        """Each source's publication date (None when unknown)."""
+        return {source.id: source.published for source in self.sources}
+
+    def path(self, source_id: str) -> str | None:
+        """The file a source was read from."""
+        source = self.by_id.get(source_id)
+        return source.path if source else None
+
+
+def quote(claim: Claim) -> Evidence:
+    """A claim as evidence: its source, its words and where they stand."""
+    return Evidence(source_id=claim.source_id, quote=claim.text, span=claim.span, claim_id=claim.id)
+
+
+def finding(
+    context: Context,
+    rule: Rule,
+    source_id: str | None,
+    evidence: Iterable[Evidence] = (),
+    explanation: str = "",
+    fix: str | None = None,
+    **fields: object,
+) -> Finding:
+    """A finding of ``rule`` with its message filled from ``fields``."""
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        severity=rule.severity,
+        message=rule.say(**fields),
+        path=context.path(source_id) if source_id else None,
+        source_id=source_id,
+        evidence=tuple(evidence),
+        explanation=explanation,
+        fix=fix,
+    )

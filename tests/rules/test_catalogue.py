@@ -1,0 +1,77 @@
+"""The catalogue loader: rule files validated with file:line:col errors, folders layered by code."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.model import Severity
+from factlint.rules.catalogue import load_catalogue, read_rule
+from factlint.rules.located import RuleFileError
+
+GOOD = """\
+code: FL990
+name: test.unlisted_stock
+kind: unlisted_stock
+severity: warning
+message: "stock data for {entity}"
+description: A test rule.
+why: Because.
+examples:
+  - id: aws
+    text: "AWS stock rose 3.2% on Tuesday."
+    raises: [FL990]
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_rule_file_reads_into_a_rule(tmp_path):
+    rule = read_rule(write(tmp_path, "FL990.yaml", GOOD))
+    assert (rule.code, rule.name, rule.severity, rule.kind) == (
+        "FL990",
+        "test.unlisted_stock",
+        Severity.WARNING,
+        "unlisted_stock",
+    )
+    assert rule.params["attributes"] and rule.examples[0].raises == ("FL990",)
+    assert rule.say(entity="AWS") == "stock data for AWS"
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        (("severity: warning", "severity: loud"), ":4:", "severity must be error, warning or info"),
+        (("kind: unlisted_stock", "kind: no_such_kind"), ":3:", "unknown kind 'no_such_kind'"),
+        (("code: FL990", "code: X990"), ":1:", "is not FL followed by three digits"),
+        (('"stock data for {entity}"', '"stock data for {ticker}"'), ":5:", "message uses ticker"),
+        (("why: Because.", "why: Because.\ncolour: red"), ":8:", "unknown key 'colour'"),
+        (("    raises: [FL990]", "    raises: [oops]"), ":11:", "a list of codes"),
+        (("examples:", "examples: [\n"), ":", "not valid YAML"),
+    ],
+)
+def test_mistakes_name_the_file_line_and_column_with_the_line(tmp_path, change, where, message):
+    path = write(tmp_path, "FL990.yaml", GOOD.replace(*change))
+    with pytest.raises(RuleFileError) as raised:
+        read_rule(path)
+    text = str(raised.value)
+    assert text.startswith(f"{path}{where}") and message in text, text
+    assert len(text.splitlines()) == 2  # the message and the offending line
+
+
+def test_later_folders_override_rules_by_code(tmp_path):
+    write(
+        tmp_path, "FL401.yaml", GOOD.replace("FL990", "FL401").replace("severity: warning", "severity: info")
+    )
+    catalogue = load_catalogue([tmp_path])
+    assert catalogue["FL401"].severity == Severity.INFO and catalogue["FL401"].path.startswith(str(tmp_path))
+    assert "FL201" in catalogue and load_catalogue()["FL401"].severity == Severity.ERROR
+
+
+def test_a_rules_folder_with_a_checks_subfolder_is_read_too(tmp_path):
+    (tmp_path / "checks").mkdir()
+    write(tmp_path / "checks", "FL990.yaml", GOOD)
+    assert "FL990" in load_catalogue([tmp_path])

@@ -1,0 +1,43 @@
+"""Issue 5's "done when", as far as the catalogue goes today, on the five seed articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.pipeline import build_report
+
+
+@pytest.fixture(scope="module")
+def findings(seeds):
+    return build_report([seeds]).findings
+
+
+def of(findings, code):
+    return [finding for finding in findings if finding.code == code]
+
+
+def test_aws_stock_is_flagged_naming_amazon_and_its_ticker(findings):
+    (found,) = of(findings, "FL401")
+    assert found.evidence[0].quote == "3.2%" and found.source_id.startswith("002")
+    assert "Amazon" in found.message and "AMZN" in found.message
+
+
+def test_the_nested_repetition_is_one_passage_said_three_times(findings):
+    repeated = of(findings, "FL103")
+    assert {finding.source_id[:3] for finding in repeated} == {"000"}
+    assert any(
+        "repeated 3 times" in finding.message and "Anthropic Investment" in finding.message
+        for finding in repeated
+    )
+
+
+def test_the_texts_without_a_date_are_reported_with_their_relative_dates(findings):
+    undated = {finding.source_id[:3]: finding for finding in of(findings, "FL303")}
+    assert {"001", "003"} <= set(undated) and not {"002", "004"} & set(undated)
+    assert "last november" in {evidence.quote.lower() for evidence in undated["003"].evidence}
+    assert "“monday”" in undated["003"].explanation.lower()
+
+
+def test_no_contradiction_between_the_five_files(findings):
+    assert not of(findings, "FL201")
+    assert {finding.evidence[0].quote for finding in of(findings, "FL204")} == {"$100 billion", "$20 billion"}
