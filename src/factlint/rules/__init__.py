@@ -1,0 +1,9 @@
+"""The rule engine: the check catalogue in ``rules/checks/`` run over a run's sources, claims and groups.
+
+- :mod:`factlint.rules.catalogue`: rule files read and validated (``load_catalogue``);
+- :mod:`factlint.rules.checks`: the registry of check kinds, one module each;
+- :mod:`factlint.rules.engine`: ``run_checks(context, catalogue, selection)``;
+- :mod:`factlint.rules.selection`: ``--select``, ``--ignore`` and severity overrides;
+- :mod:`factlint.rules.config`: project settings in ``factlint.toml`` or ``pyproject.toml``;
+- :mod:`factlint.rules.examples`: a rule's inline examples run through the whole pipeline.
+"""
