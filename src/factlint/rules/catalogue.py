@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from factlint.knowledge import default_rules_dir
 from factlint.model import Severity
 from factlint.rules.checks import KINDS
 from factlint.rules.located import Located, RuleFileError, load_located
@@ -70,8 +71,8 @@ class Rule:
 
 
 def default_checks_dir() -> Path:
-    """The ``rules/checks`` folder of this checkout."""
-    return Path(__file__).resolve().parents[3] / "rules" / "checks"
+    """The bundled ``rules/checks`` folder (beside the knowledge: see ``default_rules_dir``)."""
+    return default_rules_dir() / "checks"
 
 
 def load_catalogue(folders: Iterable[str | Path] = ()) -> dict[str, Rule]:
