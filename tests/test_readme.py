@@ -31,4 +31,4 @@ def test_rule_table_matches_the_catalogue():
 
     rows = re.findall(r"^\| (FL[1-8]\d\d) \| ([\w.]+) \| (\w+) \| (.*) \|$", README, re.MULTILINE)
     expected = [(r.code, r.name, r.severity.value, r.description) for r in load_catalogue().values()]
-    assert rows == expected, "regenerate the README's rule table from rules/checks"
+    assert rows == expected, "regenerate the README's rule table: factlint rules --format markdown"

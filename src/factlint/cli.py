@@ -400,7 +400,12 @@ def _report_name(paths: tuple[str, ...]) -> str:
 @main.command(name="rules")
 @rule_options
 @click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="Lines for people, JSON for tools, or the Markdown table of the README.",
 )
 def rules_command(output_format: str) -> None:
     """List the rule catalogue: code, name, severity and what each rule finds.
@@ -409,6 +414,13 @@ def rules_command(output_format: str) -> None:
     """
     catalogue, selection, _ = _rules()
     chosen = [rule for rule in catalogue.values() if selection.enabled(rule)]
+    if output_format == "markdown":
+        click.echo("| code | name | severity | what it finds |\n| --- | --- | --- | --- |")
+        for rule in chosen:
+            click.echo(
+                f"| {rule.code} | {rule.name} | {selection.severity(rule).value} | {rule.description} |"
+            )
+        return
     if output_format == "json":
         from factlint.report.json_report import dumps
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from factlint.model import Entity, Listing
+from factlint.people import Person, build_people, check_people_file
 
 RULE_FILES = (
     "quantities.yaml",
@@ -26,6 +27,7 @@ RULE_FILES = (
     "frames.yaml",
     "entities.yaml",
     "matching.yaml",
+    "people.yaml",
 )
 QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
 
@@ -154,6 +156,7 @@ class KnowledgeBase:
     locatives: tuple[str, ...] = ()
     organisation_words: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
     files: tuple[str, ...] = ()
 
     def tolerance(self, attribute: str | None, unit: str | None, kind: str | None) -> Tolerance:
@@ -189,9 +192,15 @@ def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
                 files.append(path.as_posix())
                 data = _merge(data, _read(path))
     try:
-        return _build(data, tuple(files))
+        kb = _build(data, tuple(files))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise KnowledgeError(f"{', '.join(files)}: {type(exc).__name__}: {exc}") from exc
+    titles = set(kb.titles.values())
+    organisations = {entity.id for entity in kb.entities}
+    for path in files:
+        if path.endswith("/people.yaml"):
+            check_people_file(Path(path), titles, organisations)
+    return dataclasses.replace(kb, people=build_people(data.get("people") or {}))
 
 
 def _merge(base: Any, extra: Any) -> Any:

@@ -41,3 +41,9 @@ def test_the_texts_without_a_date_are_reported_with_their_relative_dates(finding
 def test_no_contradiction_between_the_five_files(findings):
     assert not of(findings, "FL201")
     assert {finding.evidence[0].quote for finding in of(findings, "FL204")} == {"$100 billion", "$20 billion"}
+
+
+def test_selipsky_as_aws_ceo_in_november_2024_names_matt_garman(findings):
+    (found,) = of(findings, "FL301")
+    assert found.source_id.startswith("002") and found.evidence[0].quote.startswith("Adam Selipsky")
+    assert "2024-11-22" in found.message and "Matt Garman" in found.message and "2024-06-03" in found.message
