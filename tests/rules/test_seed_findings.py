@@ -47,3 +47,9 @@ def test_selipsky_as_aws_ceo_in_november_2024_names_matt_garman(findings):
     (found,) = of(findings, "FL301")
     assert found.source_id.startswith("002") and found.evidence[0].quote.startswith("Adam Selipsky")
     assert "2024-11-22" in found.message and "Matt Garman" in found.message and "2024-06-03" in found.message
+
+
+def test_the_investment_valued_at_380_billion_is_flagged_and_nothing_else(findings):
+    (found,) = of(findings, "FL402")
+    assert found.evidence[0].quote == "$380 billion" and found.source_id.startswith("003")
+    assert "Anthropic" in found.message
