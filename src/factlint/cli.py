@@ -71,6 +71,15 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--rules DIR``, ``--select`` and ``--ignore``, kept in the context for :func:`_build`."""
     for option in (
         click.option(
+            "--severity",
+            "severities",
+            multiple=True,
+            expose_value=False,
+            callback=_selectors,
+            metavar="SELECTOR=LEVEL",
+            help="Change a rule's severity (FL204=error, sources=info); repeatable.",
+        ),
+        click.option(
             "--ignore",
             multiple=True,
             expose_value=False,
@@ -169,11 +178,19 @@ def _rules() -> tuple[Any, Any, Any]:
         sys.exit(ExitCode.USAGE)
     select = meta.get("factlint.select") or settings.select
     ignore = meta.get("factlint.ignore") or settings.ignore
-    unknown = unknown_selectors((*select, *ignore, *settings.severity), catalogue.values())
+    severities = dict(settings.severity)
+    for item in meta.get("factlint.severities", ()):
+        selector, _, level = item.partition("=")
+        try:
+            severities[selector.strip()] = Severity(level.strip().lower())
+        except ValueError:
+            click.echo(f"factlint: --severity {item}: expected SELECTOR=error|warning|info", err=True)
+            sys.exit(ExitCode.USAGE)
+    unknown = unknown_selectors((*select, *ignore, *severities), catalogue.values())
     if unknown:
         click.echo(f"factlint: no rule matches {', '.join(unknown)} (see factlint rules)", err=True)
         sys.exit(ExitCode.USAGE)
-    return catalogue, Selection(tuple(select), tuple(ignore), settings.severity), kb
+    return catalogue, Selection(tuple(select), tuple(ignore), severities), kb
 
 
 def _print_problems(report: Report) -> None:

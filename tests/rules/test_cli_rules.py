@@ -92,3 +92,12 @@ def test_project_settings_layer_rules_and_change_severities(tmp_path, monkeypatc
     severities = {f["code"]: f["severity"] for f in findings}
     assert severities["FL401"] == "info" and severities["FL204"] == "error" and "FL203" not in severities
     assert any(f["message"].startswith("no shares: Amazon Web Services") for f in findings)
+
+
+def test_severity_can_be_changed_on_the_command_line(tmp_path):
+    out = tmp_path / "r.json"
+    args = ("report", SEEDS, "-o", tmp_path / "r.html", "--json", out, "--select", "FL401")
+    assert run(*args, "--severity", "FL401=info").exit_code == 0
+    assert {f["severity"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]} == {"info"}
+    bad = run(*args, "--severity", "FL401=loud")
+    assert bad.exit_code == ExitCode.USAGE and "SELECTOR=error|warning|info" in bad.output
