@@ -58,3 +58,22 @@ def test_a_folder_adds_count_cues_units_before_numbers_and_organisation_verbs(tm
     [money] = extract_text("Northwind unveils a $40 million fund.", kb=kb)
     assert money.subject == "candidate:northwind"
     assert extract_text("Northwind unveils a $40 million fund.")[0].subject is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("  acme: {name: Acme, kind: startup}\n", "kind 'startup' is not one of"),
+        ("  acme: {name: Acme, parent: nobody}\n", "parent 'nobody' is not an entity id"),
+        ("  acme: {name: Acme, listing: {exchange: NASDAQ}}\n", "a listing is {exchange"),
+        ("  acme: {name: Acme, colour: red}\n", "unknown key(s) colour"),
+        ("  acme: {kind: subsidiary}\n", "an entity needs a name"),
+    ],
+)
+def test_a_mistake_in_a_newsrooms_entities_names_the_line(tmp_path, entry, message):
+    from factlint.rules.located import RuleFileError
+
+    (tmp_path / "entities.yaml").write_text("entities:\n" + entry, encoding="utf-8")
+    with pytest.raises(RuleFileError) as raised:
+        load_knowledge([tmp_path])
+    assert str(raised.value).startswith(f"{tmp_path / 'entities.yaml'}:2:") and message in str(raised.value)

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from factlint.knowledge_schema import check_entities_file
 from factlint.model import Entity, Listing
 from factlint.people import Person, build_people, check_people_file
 
@@ -27,6 +28,7 @@ RULE_FILES = (
     "frames.yaml",
     "entities.yaml",
     "matching.yaml",
+    "plausibility.yaml",
     "people.yaml",
 )
 QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
@@ -156,6 +158,7 @@ class KnowledgeBase:
     locatives: tuple[str, ...] = ()
     organisation_words: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
+    plausibility: Mapping[str, tuple[Mapping[str, Any], ...]] = dataclasses.field(default_factory=dict)
     people: tuple[Person, ...] = ()
     files: tuple[str, ...] = ()
 
@@ -191,6 +194,9 @@ def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
             if path.is_file():
                 files.append(path.as_posix())
                 data = _merge(data, _read(path))
+    for path in files:  # before building, so that a mistake is told with its place
+        if path.endswith("/entities.yaml"):
+            check_entities_file(Path(path), set(data.get("entities") or {}), set(data.get("exchanges") or {}))
     try:
         kb = _build(data, tuple(files))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -345,6 +351,10 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
             str(word) for word in data.get("candidates", {}).get("organisation_words", ())
         ),
         adjective_endings=_phrases(data.get("candidates", {}).get("adjective_endings", ())),
+        plausibility={
+            str(key): tuple(_bounds(entry) for entry in (spec if isinstance(spec, list) else [spec]))
+            for key, spec in data.get("plausibility", {}).items()
+        },
         files=files,
     )
 
@@ -375,3 +385,28 @@ def _entity(key: str, spec: Mapping[str, Any]) -> Entity:
         listing=Listing(str(listing["exchange"]), str(listing["ticker"])) if listing else None,
         parent=str(spec["parent"]) if spec.get("parent") else None,
     )
+
+
+# The longest a period of each name lasts, in days (a plausible range may hold only ``within`` one).
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
+
+
+def _bounds(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """One plausible range of ``plausibility.yaml``: min and max as numbers (an open end infinite)."""
+    unknown = set(spec) - {"min", "max", "unit", "within", "why"}
+    if unknown:
+        raise ValueError(f"unknown key(s) in a plausible range: {sorted(unknown)}")
+    low, high = float(spec.get("min", "-inf")), float(spec.get("max", "inf"))
+    if low > high:
+        raise ValueError(f"a plausible range with min {low} above max {high}")
+    within = spec.get("within")
+    if within is not None and within not in PERIOD_DAYS:
+        raise ValueError(f"within {within!r} is not one of {', '.join(PERIOD_DAYS)}")
+    unit = spec.get("unit")
+    return {
+        "min": low,
+        "max": high,
+        "unit": None if unit is None else str(unit),
+        "within": within,
+        "why": str(spec.get("why") or ""),
+    }
