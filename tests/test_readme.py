@@ -32,3 +32,23 @@ def test_rule_table_matches_the_catalogue():
     rows = re.findall(r"^\| (FL[1-8]\d\d) \| ([\w.]+) \| (\w+) \| (.*) \|$", README, re.MULTILINE)
     expected = [(r.code, r.name, r.severity.value, r.description) for r in load_catalogue().values()]
     assert rows == expected, "regenerate the README's rule table: factlint rules --format markdown"
+
+
+def test_the_beat_example_works_as_written(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    block = README[README.index("# newsroom-rules/entities.yaml") :]
+    block = block[: block.index("```")]
+    entities, people = block.split("# newsroom-rules/people.yaml")
+    (tmp_path / "newsroom-rules").mkdir()
+    (tmp_path / "newsroom-rules" / "entities.yaml").write_text(entities, encoding="utf-8")
+    (tmp_path / "newsroom-rules" / "people.yaml").write_text(people.split("\n", 1)[1], encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Published: 2020-01-02\n\nCorvid Labs CEO Ana Ruiz said sales doubled.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["report", "a.txt", "--rules", "newsroom-rules", "-o", "r.html", "--json", "r.json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Ana Ruiz was not chief executive officer of Corvid Labs" in (tmp_path / "r.json").read_text()

@@ -159,6 +159,7 @@ class KnowledgeBase:
     organisation_words: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
     plausibility: Mapping[str, tuple[Mapping[str, Any], ...]] = dataclasses.field(default_factory=dict)
+    completed_verbs: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     files: tuple[str, ...] = ()
 
@@ -355,6 +356,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
             str(key): tuple(_bounds(entry) for entry in (spec if isinstance(spec, list) else [spec]))
             for key, spec in data.get("plausibility", {}).items()
         },
+        completed_verbs=_phrases(data.get("completed_verbs", ())),
         files=files,
     )
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from factlint.knowledge import default_rules_dir
+from factlint.knowledge import RULE_FILES, default_rules_dir
 from factlint.model import Severity
 from factlint.rules.checks import KINDS
 from factlint.rules.located import Located, RuleFileError, load_located
@@ -78,12 +78,16 @@ def default_checks_dir() -> Path:
 def load_catalogue(folders: Iterable[str | Path] = ()) -> dict[str, Rule]:
     """Every rule by code: the bundled ones, then each folder's, later ones replacing earlier ones.
 
-    A folder may be a ``rules`` folder (its ``checks/`` subfolder is read) or a folder of checks.
+    A folder may be a ``rules`` folder (with knowledge files or a ``checks/`` subfolder: only
+    ``checks/`` is read) or a folder of checks.
     """
     catalogue: dict[str, Rule] = {}
     for folder in (default_checks_dir(), *(Path(f) for f in folders)):
-        checks = folder / "checks" if (folder / "checks").is_dir() else folder
-        for path in sorted(checks.glob("*.yaml")):
+        is_rules_folder = (folder / "checks").is_dir() or any(
+            (folder / name).is_file() for name in RULE_FILES
+        )
+        checks = folder / "checks" if is_rules_folder else folder
+        for path in sorted(checks.glob("*.yaml")) if checks.is_dir() else ():
             rule = read_rule(path)
             catalogue[rule.code] = rule
     return dict(sorted(catalogue.items()))

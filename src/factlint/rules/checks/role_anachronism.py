@@ -21,7 +21,7 @@ from factlint.rules.context import Context, finding, quote
 if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.catalogue import Rule
 
-FIELDS = ("person", "title", "organisation", "date", "holder", "since", "held")
+FIELDS = ("person", "title", "organisation", "date", "holder", "since", "then", "held")
 
 
 @register("role_anachronism", FIELDS)
@@ -62,6 +62,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             date=day.isoformat(),
             holder=holder or "someone else",
             since=since or "an unknown date",
+            then=f"{holder} since {since}" if holder else "no holder listed for that date",
             held=held,
         )
 
