@@ -53,3 +53,15 @@ def test_the_investment_valued_at_380_billion_is_flagged_and_nothing_else(findin
     (found,) = of(findings, "FL402")
     assert found.evidence[0].quote == "$380 billion" and found.source_id.startswith("003")
     assert "Anthropic" in found.message
+
+
+def test_the_front_matter_disagrees_with_the_body_twice(findings):
+    inconsistent = of(findings, "FL101")
+    assert len(inconsistent) == 2 and {finding.source_id[:3] for finding in inconsistent} == {"000"}
+    messages = " ".join(finding.message for finding in inconsistent)
+    assert "100" in messages and "95/100" in messages and "12/30/2024" in messages and "2024-12-31" in messages
+
+
+def test_no_false_alarm_on_right_arithmetic_or_dates(findings):
+    assert not of(findings, "FL102")  # $203.19 up $1.37 (0.68%), $4B + $4B = $8B, $5B + $20B = $25B
+    assert not of(findings, "FL302") and not of(findings, "FL403")
