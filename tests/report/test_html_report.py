@@ -28,7 +28,7 @@ def elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def test_seed_report_has_every_section_and_source(seeds):
     page = render_html(build_report([seeds]))
-    for section in ("summary", "sources", "source-details", "problems"):
+    for section in ("summary", "findings", "sources", "source-details", "problems"):
         assert f'id="{section}"' in page
     assert page.count("<details") == 5
     assert "2024-11-22" in page and "InvestorBrandNetwork (IBN)" in page
@@ -72,3 +72,13 @@ def test_hostile_source_text_is_escaped(write, tmp_path):
 
 def test_rendering_is_deterministic(seeds):
     assert render_html(build_report([seeds])) == render_html(build_report([seeds]))
+
+
+def test_findings_are_listed_with_quotes_and_their_text_is_escaped(seeds, write, tmp_path):
+    page = render_html(build_report([seeds]))
+    assert "Matt Garman" in page and "[time.role_anachronism]" in page and "<q>3.2%</q>" in page
+    write("a/one.txt", "Published: 2024-03-04\n\nNorthwind invested $1.2 billion in Corvid Labs <script>x</script>.")
+    write("a/two.txt", "Published: 2024-03-04\n\nNorthwind invested $1.5 billion in Corvid Labs <script>y</script>.")
+    hostile = render_html(build_report([tmp_path / "a"]))
+    assert "FL201" in hostile and "&lt;script&gt;" in hostile
+    assert not [tag for tag, _ in elements(hostile) if tag == "script"]

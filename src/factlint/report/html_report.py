@@ -39,6 +39,14 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         for found in report.findings
         if found.code.startswith("FL9")
     ]
+    checked = sorted(
+        (
+            {"finding": found, "location": location(found, sources)}
+            for found in report.findings
+            if not found.code.startswith("FL9")
+        ),
+        key=lambda item: (-item["finding"].severity.rank, item["finding"].code, item["location"]),
+    )
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title,
@@ -49,5 +57,6 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         sources=report.sources,
         counts=severity_counts(report.findings),
         problems=problems,
+        findings=checked,
         words=sum(source.words for source in report.sources),
     )
