@@ -77,8 +77,9 @@ def test_rendering_is_deterministic(seeds):
 def test_findings_are_listed_with_quotes_and_their_text_is_escaped(seeds, write, tmp_path):
     page = render_html(build_report([seeds]))
     assert "Matt Garman" in page and "[time.role_anachronism]" in page and "<q>3.2%</q>" in page
-    write("a/one.txt", "Published: 2024-03-04\n\nNorthwind invested $1.2 billion in Corvid Labs <script>x</script>.")
-    write("a/two.txt", "Published: 2024-03-04\n\nNorthwind invested $1.5 billion in Corvid Labs <script>y</script>.")
+    body = "Published: 2024-03-04\n\nNorthwind invested {} in Corvid Labs <script>x</script>."
+    write("a/one.txt", body.format("$1.2 billion"))
+    write("a/two.txt", body.format("$1.5 billion"))
     hostile = render_html(build_report([tmp_path / "a"]))
     assert "FL201" in hostile and "&lt;script&gt;" in hostile
     assert not [tag for tag, _ in elements(hostile) if tag == "script"]

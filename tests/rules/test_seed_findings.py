@@ -59,7 +59,8 @@ def test_the_front_matter_disagrees_with_the_body_twice(findings):
     inconsistent = of(findings, "FL101")
     assert len(inconsistent) == 2 and {finding.source_id[:3] for finding in inconsistent} == {"000"}
     messages = " ".join(finding.message for finding in inconsistent)
-    assert "100" in messages and "95/100" in messages and "12/30/2024" in messages and "2024-12-31" in messages
+    for part in ("100", "95/100", "12/30/2024", "2024-12-31"):
+        assert part in messages
 
 
 def test_no_false_alarm_on_right_arithmetic_or_dates(findings):
