@@ -65,9 +65,9 @@ def test_a_folder_adds_count_cues_units_before_numbers_and_organisation_verbs(tm
     [
         ("  acme: {name: Acme, kind: startup}\n", "kind 'startup' is not one of"),
         ("  acme: {name: Acme, parent: nobody}\n", "parent 'nobody' is not an entity id"),
-        ("  acme: {name: Acme, listing: {exchange: NASDAQ}}\n", "a listing is {exchange"),
-        ("  acme: {name: Acme, colour: red}\n", "unknown key(s) colour"),
-        ("  acme: {kind: subsidiary}\n", "an entity needs a name"),
+        ("  acme: {name: Acme, listing: {exchange: NASDAQ}}\n", "missing key 'ticker' in a listing"),
+        ("  acme: {name: Acme, colour: red}\n", "unknown key(s) in an entity: ['colour']"),
+        ("  acme: {kind: subsidiary}\n", "missing key 'name' in an entity"),
     ],
 )
 def test_a_mistake_in_a_newsrooms_entities_names_the_line(tmp_path, entry, message):

@@ -12,9 +12,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from factlint.knowledge_schema import check_entities_file
+from factlint.knowledge_schema import (
+    PERIOD_DAYS,
+    QUALIFIERS,
+    KnowledgeError,
+    check_merged,
+    read_knowledge_file,
+)
 from factlint.model import Entity, Listing
 from factlint.people import Person, build_people, check_people_file
 
@@ -31,11 +35,6 @@ RULE_FILES = (
     "plausibility.yaml",
     "people.yaml",
 )
-QUALIFIERS = ("up_to", "less_than", "more_than", "at_least", "nearly", "about")
-
-
-class KnowledgeError(ValueError):
-    """A rules file is missing, unreadable or not in the expected shape; names the file."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,20 +183,23 @@ def default_knowledge() -> KnowledgeBase:
 
 
 def load_knowledge(folders: Iterable[str | Path] = ()) -> KnowledgeBase:
-    """Load the default rules folder, then each of ``folders`` over it."""
+    """Load the default rules folder, then each of ``folders`` over it.
+
+    Each file is checked against its schema before the knowledge is built (see
+    :mod:`factlint.knowledge_schema`), so that a mistake is told with its place.
+    """
     data: dict[str, Any] = {}
-    files: list[str] = []
+    read: list[tuple[Path, dict[str, Any]]] = []
     for folder in (default_rules_dir(), *map(Path, folders)):
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: no such rules folder")
         for name in RULE_FILES:
             path = folder / name
             if path.is_file():
-                files.append(path.as_posix())
-                data = _merge(data, _read(path))
-    for path in files:  # before building, so that a mistake is told with its place
-        if path.endswith("/entities.yaml"):
-            check_entities_file(Path(path), set(data.get("entities") or {}), set(data.get("exchanges") or {}))
+                read.append((path, read_knowledge_file(path)))
+                data = _merge(data, read[-1][1])
+    files = [path.as_posix() for path, _ in read]
+    check_merged(read, data)
     try:
         kb = _build(data, tuple(files))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -223,16 +225,6 @@ def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, list) and isinstance(extra, list):
         return [*base, *(item for item in extra if item not in base)]
     return extra
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: {' '.join(str(exc).split())}") from exc
-    if not isinstance(loaded, dict):
-        raise KnowledgeError(f"{path}: expected a mapping of sections at the top")
-    return loaded
 
 
 def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
@@ -387,10 +379,6 @@ def _entity(key: str, spec: Mapping[str, Any]) -> Entity:
         listing=Listing(str(listing["exchange"]), str(listing["ticker"])) if listing else None,
         parent=str(spec["parent"]) if spec.get("parent") else None,
     )
-
-
-# The longest a period of each name lasts, in days (a plausible range may hold only ``within`` one).
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
 
 
 def _bounds(spec: Mapping[str, Any]) -> dict[str, Any]:

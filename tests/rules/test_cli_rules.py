@@ -101,3 +101,16 @@ def test_severity_can_be_changed_on_the_command_line(tmp_path):
     assert {f["severity"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]} == {"info"}
     bad = run(*args, "--severity", "FL401=loud")
     assert bad.exit_code == ExitCode.USAGE and "SELECTOR=error|warning|info" in bad.output
+
+
+def test_a_mistake_in_a_knowledge_file_of_rules_stops_the_run_with_its_line(tmp_path):
+    (tmp_path / "newsroom").mkdir()
+    (tmp_path / "newsroom" / "frames.yaml").write_text(
+        "attributes:\n  revenue:\n    kinds: [moneys]\n", encoding="utf-8"
+    )
+    result = run("report", SEEDS, "-o", tmp_path / "r.html", "--rules", tmp_path / "newsroom")
+    assert result.exit_code == ExitCode.USAGE and "Traceback" not in result.output
+    assert (
+        "newsroom/frames.yaml:3:13: attributes.revenue.kinds[0] 'moneys' is not one of money" in result.output
+    )
+    assert "    kinds: [moneys]" in result.output

@@ -1,0 +1,212 @@
+"""The numbers and dates of a document's text, each with the label written right before it.
+
+A label is a run of words before a link (``links``: "of", ":", "was") and the value: "impact
+score of 95/100"; "magnitude 6.4" has no link. A number may carry its unit word ("66 seats"),
+which names it when no label does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from factlint.ingest.dates import MONTHS
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Claim, Source, Span
+from factlint.rules.consistency.sentences import (
+    change_pattern,
+    legitimately_apart,
+    places_around,
+    scope_pattern,
+    what_else,
+)
+from factlint.rules.consistency.statements import Statement, step_of
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<attached>[A-Za-z]{1,3}\b)?"
+    r"(?P<den>\s?/\s?\d{1,6}(?![\d/]))?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
+    r"(?![\d/:]|[.,]\d)"
+    r"(?:[ \t]+(?P<word>[A-Za-z][A-Za-z-]*))?"
+)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and)\s*[$€£¥]?\d")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LOOKBACK = 120
+_MAX_LABEL = 4
+
+
+def stated(
+    source: Source, claims: Sequence[Claim], kb: KnowledgeBase, params: Mapping[str, Any]
+) -> list[Statement]:
+    """Every number and date in the text with the label right before it (or its unit word)."""
+    text = source.text
+    dates = _date_spans(claims)
+    tails = _tails(tuple(str(link).lower() for link in params["links"] if str(link).strip()))
+    changes = change_pattern(kb, params)
+    scopes = scope_pattern(kb, params)
+    starts = [start for start, _, _ in dates]
+    found: list[Statement] = []
+    for start, end, claim in dates:
+        label, at, linked = _label_before(text, start, tails, kb)
+        if label and claim.time is not None and not legitimately_apart(text, start, end, changes):
+            found.append(
+                Statement(
+                    label,
+                    "date",
+                    _quote(text, at, end),
+                    text[start:end],
+                    Span(start, end),
+                    first=claim.time.start,
+                    last=claim.time.end,
+                    at=at,
+                    linked=linked,
+                    context=what_else(text, start, end, dates, starts, scopes),
+                    places=places_around(text, start, end),
+                )
+            )
+    for match in _NUMBER.finditer(text):
+        start = match.start("cur") if match.group("cur") else match.start("num")
+        number = _number(match, kb)
+        if number is None:
+            continue
+        value, unit, step, word, end = number
+        if (
+            _inside_date(start, end, dates, starts)
+            or legitimately_apart(text, start, end, changes)
+            or _RANGE_AFTER.match(text, end)
+        ):
+            continue
+        label, at, linked = _label_before(text, start, tails, kb)
+        if not label and not word:
+            continue
+        found.append(
+            Statement(
+                label,
+                "number",
+                _quote(text, at, end),
+                text[start:end],
+                Span(start, end),
+                value=value,
+                unit=unit,
+                step=step,
+                unit_word=word,
+                at=at,
+                linked=linked,
+                context=what_else(text, start, end, dates, starts, scopes),
+                places=places_around(text, start, end),
+            )
+        )
+    return found
+
+
+@functools.cache
+def _tails(links: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the end of a label: with one of ``links`` ("impact score of"), and without."""
+    words = r"(?<![A-Za-z0-9'’-])(?P<label>[A-Za-z][A-Za-z0-9'’-]*(?:[\s*_]+[A-Za-z][A-Za-z0-9'’-]*){0,7})"
+    ordered = sorted(links, key=len, reverse=True)
+    linked = "|".join(_link_pattern(link) for link in ordered) or "(?!)"
+    return (
+        re.compile(words + r"[\s*_]*(?P<link>" + linked + r")[\s*_]*$", re.IGNORECASE),
+        re.compile(words + r"[\s*_]*$"),
+    )
+
+
+def _link_pattern(link: str) -> str:
+    escaped = r"\s+".join(re.escape(part) for part in link.split())
+    return rf"\b{escaped}\b" if link[0].isalnum() else escaped
+
+
+def _date_spans(claims: Sequence[Claim]) -> list[tuple[int, int, Claim]]:
+    """Each date claim's span and the spans of its repeats, in text order."""
+    spans = []
+    for claim in claims:
+        if claim.kind != "date" or claim.time is None or claim.time.start is None or claim.time.end is None:
+            continue
+        length = claim.span.end - claim.span.start
+        for span in (claim.span, *claim.occurrences):
+            spans.append((span.start, span.start + length, claim))
+    return sorted(spans, key=lambda item: (item[0], item[1]))
+
+
+def _inside_date(start: int, end: int, dates: list[tuple[int, int, Claim]], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, start) - 1
+    return any(
+        dates[k][0] < end and start < dates[k][1]
+        for k in range(max(index - 1, 0), min(index + 2, len(dates)))
+    )
+
+
+def _label_before(
+    text: str, start: int, tails: tuple[re.Pattern[str], re.Pattern[str]], kb: KnowledgeBase
+) -> tuple[tuple[str, ...], int, bool]:
+    """The label right before a value ("impact score of"): its words, where it begins, whether linked.
+
+    A link ("of", ":") joins most labels to their values; "magnitude 6.4" has none. The label is
+    the run of words before the link, back to the first function word, a month or the start of the
+    line, at most four words.
+    """
+    low = max(text.rfind("\n", max(0, start - _LOOKBACK), start) + 1, start - _LOOKBACK)
+    linked = True
+    match = tails[0].search(text, low, start)
+    if not match:
+        linked, match = False, tails[1].search(text, low, start)
+    if not match:
+        return (), start, False
+    words = list(_WORD.finditer(match.group("label")))
+    label: list[str] = []
+    at = start
+    for word in reversed(words):
+        lower = word.group().lower().replace("’", "'")
+        if lower in kb.function_words or lower.rstrip(".") in MONTHS or len(label) == _MAX_LABEL:
+            break
+        label.append(singular(lower))
+        at = match.start("label") + word.start()
+    return tuple(reversed(label)), at, linked
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The label and the value as written, without emphasis marks, for the finding's evidence."""
+    return " ".join(text[start:end].replace("*", "").split())
+
+
+def singular(word: str) -> str:
+    """A label word in the singular, by the usual "-s" ending ("scores" is "score"; "status" stays)."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _number(match: re.Match[str], kb: KnowledgeBase) -> tuple[float, str, float, str, int] | None:
+    """A number's value, unit, half the worth of its last digit, unit word, and where it ends."""
+    digits = match.group("num").replace(",", "")
+    value = float(digits)
+    step = step_of(digits)
+    unit, word, end = match.group("cur") or "", "", match.end("num")
+    attached = (match.group("attached") or "").lower()
+    if attached:
+        end = match.end("attached")
+        if attached in kb.scale_abbreviations:
+            scale = kb.scale_abbreviations[attached]
+            value, step = value * scale, step * scale
+        else:
+            unit += attached
+    following = (match.group("word") or "").lower()
+    if following in kb.scale_words and not match.group("den") and not match.group("pct"):
+        scale = kb.scale_words[following]
+        value, step, end = value * scale, step * scale, match.end("word")
+        following = ""
+    if match.group("den"):
+        denominator = float(match.group("den").replace("/", "").strip())
+        if denominator == 0:
+            return None
+        value, step, unit, end = value / denominator * 100, step / denominator * 100, "%", match.end("den")
+    elif match.group("pct"):
+        unit, end = "%", match.end("pct")
+    elif following and following not in kb.function_words and not attached:
+        word = singular(following)
+        unit += word
+    return value, unit, step, word, end
