@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import functools
 import re
@@ -156,7 +157,7 @@ def _build(paths: tuple[str, ...], max_size: int) -> Report:
     return build_report(paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection)
 
 
-def _rules() -> tuple[Any, Any, Any]:
+def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
     """The catalogue, selection and knowledge for this run: project settings, then the options.
 
     A mistake in a rule, knowledge or settings file is one line naming the place, and exit code 2.
@@ -169,7 +170,7 @@ def _rules() -> tuple[Any, Any, Any]:
 
     meta = click.get_current_context().meta
     try:
-        settings = find_settings(Path.cwd())
+        settings = find_settings(start, upward=True) if start is not None else find_settings(Path.cwd())
         folders = (*settings.rules, *meta.get("factlint.rules_dirs", ()))
         catalogue = load_catalogue(folders)
         kb = load_knowledge(folders) if folders else None
@@ -491,3 +492,75 @@ def explain(code: str) -> None:
             first = " ".join(source.text.split())
             click.echo(f"    {source.name}: {first[:100]}{'…' if len(first) > 100 else ''}")
     click.echo(f"\nDefined in {rule.path}")
+
+
+@main.command()
+@click.argument("draft", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("more_sources", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--against",
+    "sources",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Source files or folders to check the draft against (the values after it count too).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "junit", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Linter lines for people; JSON, GitHub annotations, JUnit XML or SARIF for CI.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding about the draft is at or over this severity.",
+)
+@click.option(
+    "--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB", help="Skip larger files."
+)
+@rule_options
+def check(
+    draft: Path,
+    more_sources: tuple[Path, ...],
+    sources: tuple[Path, ...],
+    output_format: str,
+    fail_on: str,
+    max_size: int,
+) -> None:
+    """Check a draft before publication against its sources and the knowledge.
+
+    Prints only the findings about the draft, each located DRAFT:LINE:COL with the conflicting
+    source quoted beneath; settings come from the nearest factlint.toml or pyproject.toml above
+    the draft. Exit codes: 0 clean, 1 a finding at or over --fail-on, 2 a usage or input error.
+
+    Example: factlint check drafts/anthropic.md --against fixtures/amazon-anthropic
+    """
+    from factlint.pipeline import build_report
+    from factlint.report.lint_formats import render
+
+    catalogue, selection, kb = _rules(draft.parent)
+    report = build_report(
+        [draft, *sources, *more_sources], max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection
+    )
+    by_path = {Path(source.path).resolve(): source for source in report.sources}
+    written = by_path.get(draft.resolve())
+    _print_problems(
+        dataclasses.replace(report, findings=tuple(f for f in report.findings if f.path != str(draft)))
+    )
+    if written is None:
+        for finding in report.findings:
+            if finding.code.startswith("FL9") and Path(finding.path or "").resolve() == draft.resolve():
+                click.echo(f"factlint: {finding.path}: {finding.message}", err=True)
+        click.echo(f"factlint: the draft {draft} could not be read", err=True)
+        sys.exit(ExitCode.USAGE)
+    about = [f for f in report.findings if f.source_id == written.id and not f.code.startswith("FL9")]
+    click.echo(render(about, {source.id: source for source in report.sources}, output_format), nl=False)
+    counts = {level.value: sum(1 for f in about if f.severity == level) for level in Severity}
+    summary = ", ".join(f"{count} {level}" for level, count in counts.items() if count) or "no findings"
+    click.echo(f"{draft}: {summary} (against {len(report.sources) - 1} source(s))", err=True)
+    if fail_on != "never" and any(f.severity.rank >= Severity(fail_on).rank for f in about):
+        sys.exit(ExitCode.FINDINGS)

@@ -34,14 +34,20 @@ class Settings:
     path: Path | None = None
 
 
-def find_settings(folder: Path) -> Settings:
-    """The settings of the first config file found in ``folder`` (none: the defaults)."""
-    for name in CONFIG_FILES:
-        path = folder / name
-        if path.is_file():
-            settings = read_settings(path)
-            if settings is not None:
-                return settings
+def find_settings(folder: Path, *, upward: bool = False) -> Settings:
+    """The settings of the first config file found in ``folder`` (none: the defaults).
+
+    With ``upward``, the folder's parents are searched too, nearest first, as a linter finds the
+    settings of the project a draft belongs to.
+    """
+    folders = [folder, *folder.resolve().parents] if upward else [folder]
+    for place in folders:
+        for name in CONFIG_FILES:
+            path = place / name
+            if path.is_file():
+                settings = read_settings(path)
+                if settings is not None:
+                    return settings
     return Settings()
 
 

@@ -1,0 +1,120 @@
+"""Findings for tools: linter lines, JSON, GitHub annotations, JUnit XML and SARIF 2.1.0.
+
+Every format is a view of :func:`factlint.model.to_dict` of the findings, located ``path:line:col``
+once, here at the edge (see :mod:`factlint.report.text`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from factlint import __version__
+from factlint.model import Finding, Severity, Source, to_dict
+from factlint.report.text import format_line, location
+
+FORMATS = ("text", "json", "github", "junit", "sarif")
+_GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_SARIF = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(findings: Sequence[Finding], sources: Mapping[str, Source], fmt: str) -> str:
+    """The findings in format ``fmt`` (one of :data:`FORMATS`), ending with a newline when not empty."""
+    if fmt == "json":
+        return json.dumps([_record(f, sources) for f in findings], indent=2, ensure_ascii=False) + "\n"
+    if fmt == "github":
+        return "".join(_github(f, sources) + "\n" for f in findings)
+    if fmt == "junit":
+        return _junit(findings, sources)
+    if fmt == "sarif":
+        return json.dumps(_sarif(findings, sources), indent=2, ensure_ascii=False) + "\n"
+    return "".join(_text(f, sources) for f in findings)
+
+
+def _text(finding: Finding, sources: Mapping[str, Source]) -> str:
+    """The linter line, then the other quotes (the sources it is checked against), indented."""
+    lines = [format_line(finding, sources)]
+    for evidence in finding.evidence[1:]:
+        source = sources.get(evidence.source_id)
+        where = source.path if source else evidence.source_id
+        if source is not None and evidence.span is not None:
+            line, column = source.offsets.line_col(evidence.span.start)
+            where = f"{source.path}:{line}:{column}"
+        lines.append(f"    {where}: “{_printable(evidence.quote)}”")
+    return "\n".join(lines) + "\n"
+
+
+def _record(finding: Finding, sources: Mapping[str, Source]) -> dict:
+    record = to_dict(finding)
+    record["location"] = location(finding, sources)
+    return record
+
+
+def _split(finding: Finding, sources: Mapping[str, Source]) -> tuple[str, int, int]:
+    """The path, line and column of a finding (line and column 1 when it has no located quote)."""
+    place = location(finding, sources)
+    parts = place.rsplit(":", 2)
+    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        return parts[0], int(parts[1]), int(parts[2])
+    return place, 1, 1
+
+
+def _github(finding: Finding, sources: Mapping[str, Source]) -> str:
+    path, line, column = _split(finding, sources)
+    message = _printable(f"{finding.message} [{finding.rule}]").replace("%", "%25")
+    return (
+        f"::{_GITHUB[finding.severity]} file={path},line={line},col={column},title={finding.code}::{message}"
+    )
+
+
+def _junit(findings: Sequence[Finding], sources: Mapping[str, Source]) -> str:
+    failures = [f for f in findings if f.severity != Severity.INFO]
+    cases = []
+    for finding in findings:
+        path, line, column = _split(finding, sources)
+        name = quoteattr(f"{finding.code} {path}:{line}:{column}")
+        body = escape(_printable(f"{finding.message}\n{finding.explanation}"))
+        tag = "failure" if finding.severity != Severity.INFO else "skipped"
+        cases.append(
+            f"  <testcase classname={quoteattr(finding.rule)} name={name}>"
+            f"<{tag} message={quoteattr(_printable(finding.message))}>{body}</{tag}></testcase>"
+        )
+    head = f'<testsuite name="factlint" tests="{len(findings)}" failures="{len(failures)}">'
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join([head, *cases, "</testsuite>"]) + "\n"
+
+
+def _sarif(findings: Sequence[Finding], sources: Mapping[str, Source]) -> dict:
+    rules = {finding.code: finding.rule for finding in findings}
+    results = []
+    for finding in findings:
+        path, line, column = _split(finding, sources)
+        results.append(
+            {
+                "ruleId": finding.code,
+                "level": _SARIF[finding.severity],
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": path},
+                            "region": {"startLine": line, "startColumn": column},
+                        }
+                    }
+                ],
+            }
+        )
+    driver = {
+        "name": "factlint",
+        "version": __version__,
+        "rules": [{"id": code, "name": name} for code, name in sorted(rules.items())],
+    }
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results}],
+    }
+
+
+def _printable(text: str) -> str:
+    return "".join(char if char.isprintable() or char == "\n" else repr(char)[1:-1] for char in text)

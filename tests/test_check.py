@@ -1,0 +1,96 @@
+"""``factlint check``: a draft against its sources, linter style, with exit codes and CI formats."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from factlint.cli import ExitCode, main
+
+from .conftest import SEEDS
+
+DRAFT = """---
+title: Amazon deepens Anthropic bet
+date: 2024-11-22
+---
+Amazon has invested a total of $8 billion in Anthropic, the companies said on Friday.
+
+Adam Selipsky, AWS CEO, said the partnership would deepen.
+"""
+CLEAN = DRAFT.replace("Adam Selipsky", "Matt Garman")
+
+
+def check(*args):
+    return CliRunner().invoke(main, ["check", *map(str, args)])
+
+
+@pytest.fixture
+def draft(tmp_path):
+    path = tmp_path / "desk" / "draft.md"
+    path.parent.mkdir()
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+def test_a_draft_repeating_the_selipsky_error_fails_with_its_position(draft):
+    result = check(draft, "--against", SEEDS)
+    assert result.exit_code == ExitCode.FINDINGS
+    line = next(line for line in result.stdout.splitlines() if "FL301" in line)
+    assert line.startswith(f"{draft}:7:1: FL301 error Adam Selipsky was not chief executive officer")
+    assert "Matt Garman since 2024-06-03" in line
+    assert "1 error" in result.stderr and "against 5 source(s)" in result.stderr
+    assert "000_b0026c32840666f6" not in result.stdout  # findings about the sources stay out
+
+
+def test_a_draft_that_agrees_passes_and_the_threshold_can_move(draft):
+    draft.write_text(CLEAN, encoding="utf-8")
+    assert check(draft, "--against", SEEDS).exit_code == ExitCode.OK
+    assert check(draft, SEEDS, "--fail-on", "info").exit_code in (ExitCode.OK, ExitCode.FINDINGS)
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert check(draft, "--against", SEEDS, "--fail-on", "never").exit_code == ExitCode.OK
+
+
+def test_the_conflicting_source_is_quoted_beneath(draft):
+    draft.write_text(DRAFT + "\nAnthropic will spend $100 billion on Amazon's cloud.\n", encoding="utf-8")
+    result = check(draft, "--against", SEEDS)
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "FL204" in line)
+    assert lines[at + 1].startswith("    ") and "003_31850cff8f0cd407.txt:" in lines[at + 1]
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "junit", "sarif"])
+def test_ci_formats_carry_the_same_findings(draft, fmt):
+    result = check(draft, "--against", SEEDS, "--format", fmt)
+    assert result.exit_code == ExitCode.FINDINGS
+    out = result.stdout
+    if fmt == "json":
+        assert [f["code"] for f in json.loads(out)] == ["FL301"] and json.loads(out)[0]["location"].endswith(
+            ":7:1"
+        )
+    elif fmt == "github":
+        assert out.startswith(f"::error file={draft},line=7,col=1,title=FL301::Adam Selipsky")
+    elif fmt == "junit":
+        suite = ET.fromstring(out)
+        assert suite.get("failures") == "1" and suite[0].find("failure") is not None
+    else:
+        run = json.loads(out)["runs"][0]
+        assert run["results"][0]["ruleId"] == "FL301"
+        assert run["results"][0]["locations"][0]["physicalLocation"]["region"] == {
+            "startLine": 7,
+            "startColumn": 1,
+        }
+
+
+def test_settings_are_found_upward_from_the_draft(draft):
+    (draft.parent.parent / "factlint.toml").write_text('ignore = ["FL301"]\n', encoding="utf-8")
+    assert check(draft, "--against", SEEDS).exit_code == ExitCode.OK
+
+
+def test_an_unreadable_draft_is_a_usage_error(tmp_path):
+    bad = tmp_path / "draft.md"
+    bad.write_bytes(b"\x00\x01binary\x00" * 10)
+    result = check(bad, "--against", SEEDS)
+    assert result.exit_code == ExitCode.USAGE and "could not be read" in result.stderr
