@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, ClaimGroup, Evidence, Finding, Source
@@ -23,6 +23,7 @@ class Context:
     claims: tuple[Claim, ...]
     groups: tuple[ClaimGroup, ...]
     kb: KnowledgeBase
+    unused_suppressions: tuple[Any, ...] = ()  # set by the engine for the kinds that report on them
 
     @functools.cached_property
     def by_id(self) -> dict[str, Source]:

@@ -29,20 +29,21 @@ class Kind:
     run: Check
     fields: tuple[str, ...]
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    late: bool = False  # runs after suppressions are applied (it reports on them)
 
 
 KINDS: dict[str, Kind] = {}
 
 
 def register(
-    name: str, fields: Iterable[str], params: Mapping[str, Any] | None = None
+    name: str, fields: Iterable[str], params: Mapping[str, Any] | None = None, *, late: bool = False
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check kind ``name``."""
 
     def decorate(run: Check) -> Check:
         if name in KINDS:
             raise ValueError(f"check kind {name!r} is registered twice")
-        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}))
+        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}), late)
         return run
 
     return decorate
