@@ -1,0 +1,280 @@
+"""The pytest plugin: articles as test items, fixtures to assert with, findings told in words.
+
+``pytest --factlint stories`` collects every article under ``stories`` as one test that fails with
+its findings at or over ``--factlint-fail-on``. The corpus is read once per session over all the
+paths given, so that findings across sources exist. Fixtures: ``factlint_corpus`` (call it with
+paths, or use a ``@pytest.mark.factlint(paths)`` marker or the ``--factlint`` paths) and
+``factlint_kb``; the assertions are in :mod:`factlint.testing`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factlint.knowledge import KnowledgeBase, KnowledgeError
+from factlint.model import Finding, Report, Severity, Source
+from factlint.testing import describe_finding, failing, plural
+
+_STATE = pytest.StashKey["_State"]()
+SEVERITIES = ("info", "warning", "error")
+
+
+class _State:
+    """What one session shares: the reports built so far, by paths, and what the articles found."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.paths: tuple[str, ...] = tuple(config.getoption("factlint_paths") or ())
+        self.rules: tuple[str, ...] = tuple(config.getoption("factlint_rules") or ())
+        self.fail_on: str = config.getoption("factlint_fail_on")
+        self.reports: dict[tuple[str, ...], Report] = {}
+        self.articles: dict[Path, tuple[Report, str]] = {}
+        self.checked: dict[str, tuple[Finding, ...]] = {}
+        self._kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            from factlint.knowledge import load_knowledge
+
+            self._kb = load_knowledge(self.rules)
+        return self._kb
+
+    def report(self, paths: Sequence[str | os.PathLike[str]]) -> Report:
+        """The report of ``paths``, built once per session (relative paths also tried from rootdir)."""
+        resolved = tuple(self._resolve(path) for path in paths)
+        key = tuple(sorted(resolved))
+        if key not in self.reports:
+            from factlint.pipeline import build_report
+            from factlint.rules.catalogue import load_catalogue
+
+            self.reports[key] = build_report(resolved, kb=self.kb, catalogue=load_catalogue(self.rules))
+            _remember(self.reports[key])
+        return self.reports[key]
+
+    def _resolve(self, path: str | os.PathLike[str]) -> str:
+        given = Path(path)
+        if given.is_absolute() or given.exists():
+            return os.fspath(path)
+        return os.fspath(self.config.rootpath / given)
+
+    def collect_articles(self) -> None:
+        """Read the ``--factlint`` corpus and note which file is which article."""
+        report = self.report(self.paths)
+        for source in report.sources:
+            self.articles[Path(source.path).resolve()] = (report, source.path)
+        read = {source.id for source in report.sources}
+        for finding in report.findings:
+            if finding.source_id not in read and finding.path:
+                self.articles.setdefault(Path(finding.path).resolve(), (report, finding.path))
+
+
+# Sources of every report built in this session, so that a bare finding can say where it points.
+_SOURCES: dict[str, Source] = {}
+
+
+def _remember(report: Report) -> None:
+    _SOURCES.update((source.id, source) for source in report.sources)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factlint", "factlint: fact-check articles as tests")
+    group.addoption(
+        "--factlint",
+        dest="factlint_paths",
+        action="extend",
+        nargs="+",
+        metavar="PATH",
+        help="Check these articles (files or folders) as tests, one test per article; repeatable.",
+    )
+    group.addoption(
+        "--factlint-fail-on",
+        dest="factlint_fail_on",
+        choices=SEVERITIES,
+        default="error",
+        help="Fail an article with a finding at or over this severity (default: error).",
+    )
+    group.addoption(
+        "--factlint-rules",
+        dest="factlint_rules",
+        action="append",
+        metavar="DIR",
+        default=[],
+        help="A folder of rules and knowledge layered over the bundled rules/; repeatable.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "factlint(*paths): the articles factlint_corpus() reads by default")
+    state = _State(config)
+    config.stash[_STATE] = state
+    if not state.paths:
+        return
+    try:
+        state.collect_articles()
+    except KnowledgeError as exc:
+        raise pytest.UsageError(f"factlint: {exc}") from exc
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        config.args.extend(state.paths)
+    else:
+        # ``pytest --factlint stories`` checks the stories, like ``factlint check``; name the tests
+        # too (``pytest tests --factlint stories``) to run both.
+        config.args[:] = list(state.paths)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    state = parent.config.stash.get(_STATE, None)
+    if state is None or not state.articles:
+        return None
+    article = state.articles.get(file_path.resolve())
+    if article is None:
+        return None
+    return ArticleFile.from_parent(parent, path=file_path, article=article)
+
+
+class ArticleFile(pytest.File):
+    """One article of the ``--factlint`` corpus."""
+
+    def __init__(self, *, article: tuple[Report, str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article = article
+
+    def collect(self) -> Iterator[ArticleItem]:
+        yield ArticleItem.from_parent(self, name="factlint", article=self.article)
+
+
+class FactlintFailure(Exception):
+    """An article's findings at or over the threshold."""
+
+
+class ArticleItem(pytest.Item):
+    """Passes when the article has no finding at or over ``--factlint-fail-on``."""
+
+    def __init__(self, *, article: tuple[Report, str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.report, self.source_path = article
+        self.add_marker("factlint")
+
+    def _findings(self) -> tuple[Finding, ...]:
+        ids = {source.id for source in self.report.sources if source.path == self.source_path}
+        read = {source.id for source in self.report.sources}
+        return tuple(
+            finding
+            for finding in self.report.findings
+            if finding.source_id in ids
+            or (finding.source_id not in read and finding.path == self.source_path)
+        )
+
+    def runtest(self) -> None:
+        state = self.config.stash[_STATE]
+        findings = self._findings()
+        state.checked[self.source_path] = findings
+        found = failing(findings, state.fail_on)
+        if found:
+            raise FactlintFailure(found)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if not isinstance(excinfo.value, FactlintFailure):
+            return super().repr_failure(excinfo)
+        found: list[Finding] = excinfo.value.args[0]
+        sources = {source.id: source for source in self.report.sources}
+        fail_on = self.config.stash[_STATE].fail_on
+        heading = f"{self.source_path}: {plural(len(found), 'finding')} at or over {fail_on}"
+        return "\n".join([heading, *(describe_finding(finding, sources) for finding in found)])
+
+    def reportinfo(self) -> tuple[Path, None, str]:
+        return self.path, None, f"factlint {self.source_path}"
+
+
+@pytest.fixture
+def factlint_corpus(request: pytest.FixtureRequest) -> Callable[..., Report]:
+    """``factlint_corpus(*paths)``: the Report of those articles, read once per session.
+
+    Without paths it reads the fixture's parameter (indirect parametrisation), the test's
+    ``@pytest.mark.factlint(paths)`` marker, or the ``--factlint`` paths, in that order.
+    """
+    state: _State = request.config.stash[_STATE]
+
+    def corpus(*paths: str | os.PathLike[str]) -> Report:
+        if not paths:
+            paths = _default_paths(request, state)
+        return state.report(paths)
+
+    return corpus
+
+
+def _default_paths(request: pytest.FixtureRequest, state: _State) -> tuple[str, ...]:
+    param = getattr(request, "param", None)
+    if param is not None:
+        return (param,) if isinstance(param, (str, os.PathLike)) else tuple(param)
+    marker = request.node.get_closest_marker("factlint")
+    if marker is not None and marker.args:
+        return tuple(marker.args)
+    if state.paths:
+        return state.paths
+    pytest.fail("factlint_corpus() needs paths: an argument, @pytest.mark.factlint(...) or --factlint")
+
+
+@pytest.fixture
+def factlint_kb(request: pytest.FixtureRequest) -> KnowledgeBase:
+    """The knowledge this session checks with: the bundled rules and any ``--factlint-rules``."""
+    return request.config.stash[_STATE].kb
+
+
+def _is_findings(value: object) -> bool:
+    return isinstance(value, Finding) or (
+        isinstance(value, (list, tuple)) and any(isinstance(item, Finding) for item in value)
+    )
+
+
+def _count(value: object) -> str:
+    if isinstance(value, Finding):
+        return value.code
+    if isinstance(value, (list, tuple)):
+        return plural(len(value), "finding") if value else "no findings"
+    return repr(value)
+
+
+def pytest_assertrepr_compare(
+    config: pytest.Config, op: str, left: object, right: object
+) -> list[str] | None:
+    """``assert report.findings == []`` prints each finding with its quotes and places."""
+    if op not in ("==", "!=") or not (_is_findings(left) or _is_findings(right)):
+        return None
+    lines = [f"{_count(left)} {op} {_count(right)}"]
+    for side, value in (("left", left), ("right", right)):
+        items = [value] if isinstance(value, Finding) else value
+        if not isinstance(items, (list, tuple)) or not items:
+            continue
+        lines.append(f"{side}:")
+        for item in items:
+            if isinstance(item, Finding):
+                lines.extend(f"  {line}" for line in describe_finding(item, _SOURCES).splitlines())
+            else:
+                lines.append(f"  {item!r}")
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    state = config.stash.get(_STATE, None)
+    if state is None or not state.checked:
+        return
+    checked = state.checked
+    with_findings = sum(1 for findings in checked.values() if findings)
+    failed = sum(1 for findings in checked.values() if failing(findings, state.fail_on))
+    counts = Counter(finding.severity for findings in checked.values() for finding in findings)
+    by_severity = ", ".join(
+        plural(counts[severity], severity.value) for severity in Severity if counts[severity]
+    )
+    line = f"factlint: {plural(len(checked), 'article')} checked, {with_findings} with findings"
+    if by_severity:
+        line += f" ({by_severity})"
+    line += f", {failed} failing at {state.fail_on}"
+    terminalreporter.write_sep("-", "factlint")
+    terminalreporter.write_line(line)
