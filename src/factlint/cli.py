@@ -150,6 +150,22 @@ def output_options(formats: list[str], help_text: str) -> Callable[[Callable[...
     return decorate
 
 
+def fail_on_option(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--fail-on LEVEL``: the severity from which findings make the exit code 1."""
+    return click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "info", "never"]),
+        default=default,
+        show_default=True,
+        help="Exit 1 when a finding is at or over this severity.",
+    )
+
+
+def _fails(findings: Any, fail_on: str) -> bool:
+    """Whether any of ``findings`` is at or over ``fail_on`` (never, for ``never``)."""
+    return fail_on != "never" and any(found.severity.rank >= Severity(fail_on).rank for found in findings)
+
+
 def _build(paths: tuple[str, ...], max_size: int) -> Report:
     from factlint.pipeline import build_report
 
@@ -359,13 +375,7 @@ def claims(paths: tuple[str, ...], max_size: int, output_format: str, output: Pa
     default=None,
     help="Also write the JSON report here.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    default="never",
-    show_default=True,
-    help="Exit 1 when a finding is at or over this severity.",
-)
+@fail_on_option("never")
 @click.option("--force", is_flag=True, help="Replace output files that factlint did not write.")
 def report(
     paths: tuple[str, ...],
@@ -398,10 +408,8 @@ def report(
         raise click.UsageError(f"cannot write the report: {exc}") from exc
     for path in written:
         click.echo(f"wrote {path}", err=True)
-    if fail_on != "never":
-        threshold = Severity(fail_on).rank
-        if any(found.severity.rank >= threshold for found in result.findings):
-            sys.exit(ExitCode.FINDINGS)
+    if _fails(result.findings, fail_on):
+        sys.exit(ExitCode.FINDINGS)
 
 
 def _report_name(paths: tuple[str, ...]) -> str:
@@ -512,13 +520,7 @@ def explain(code: str) -> None:
     show_default=True,
     help="Linter lines for people; JSON, GitHub annotations, JUnit XML or SARIF for CI.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["info", "warning", "error", "never"]),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding about the draft is at or over this severity.",
-)
+@fail_on_option("error")
 @click.option(
     "--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB", help="Skip larger files."
 )
@@ -562,5 +564,5 @@ def check(
     counts = {level.value: sum(1 for f in about if f.severity == level) for level in Severity}
     summary = ", ".join(f"{count} {level}" for level, count in counts.items() if count) or "no findings"
     click.echo(f"{draft}: {summary} (against {len(report.sources) - 1} source(s))", err=True)
-    if fail_on != "never" and any(f.severity.rank >= Severity(fail_on).rank for f in about):
+    if _fails(about, fail_on):
         sys.exit(ExitCode.FINDINGS)
