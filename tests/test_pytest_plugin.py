@@ -213,3 +213,9 @@ def test_an_unreadable_file_fails_with_its_input_problem(pytester: pytest.Pytest
     result.stdout.fnmatch_lines(
         ["clean/bad.txt: FL902 error binary data*", "factlint: 3 articles checked, *"]
     )
+
+
+def test_the_projects_settings_apply(pytester: pytest.Pytester, corpus: Path) -> None:
+    pytester.makefile(".toml", factlint='ignore = ["FL301", "FL401"]\n')
+    result = pytester.runpytest("--factlint", "corpus")
+    result.assert_outcomes(passed=5)

@@ -31,7 +31,16 @@ class _State:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.paths: tuple[str, ...] = tuple(config.getoption("factlint_paths") or ())
-        self.rules: tuple[str, ...] = tuple(config.getoption("factlint_rules") or ())
+        from factlint.rules.config import find_settings
+        from factlint.rules.selection import Selection
+
+        # The project's settings (factlint.toml or [tool.factlint] above the rootdir), then the options.
+        self.settings = find_settings(config.rootpath, upward=True)
+        self.rules: tuple[str, ...] = (
+            *map(str, self.settings.rules),
+            *tuple(config.getoption("factlint_rules") or ()),
+        )
+        self.selection = Selection(self.settings.select, self.settings.ignore, self.settings.severity)
         self.fail_on: str = config.getoption("factlint_fail_on")
         self.reports: dict[tuple[str, ...], Report] = {}
         self.articles: dict[Path, tuple[Report, str]] = {}
@@ -54,7 +63,9 @@ class _State:
             from factlint.pipeline import build_report
             from factlint.rules.catalogue import load_catalogue
 
-            self.reports[key] = build_report(resolved, kb=self.kb, catalogue=load_catalogue(self.rules))
+            self.reports[key] = build_report(
+                resolved, kb=self.kb, catalogue=load_catalogue(self.rules), selection=self.selection
+            )
             _remember(self.reports[key])
         return self.reports[key]
 
