@@ -166,11 +166,17 @@ def _fails(findings: Any, fail_on: str) -> bool:
     return fail_on != "never" and any(found.severity.rank >= Severity(fail_on).rank for found in findings)
 
 
-def _build(paths: tuple[str, ...], max_size: int) -> Report:
+def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None) -> Report:
+    """The report of ``paths``; a mistake in a file the rules read while checking is exit code 2."""
     from factlint.pipeline import build_report
+    from factlint.rules.located import RuleFileError
 
-    catalogue, selection, kb = _rules()
-    return build_report(paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection)
+    catalogue, selection, kb = _rules(start)
+    try:
+        return build_report(paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection)
+    except RuleFileError as exc:  # a suite or other data a check reads only when it runs
+        click.echo(f"factlint: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
 
 
 def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
@@ -541,13 +547,9 @@ def check(
 
     Example: factlint check drafts/anthropic.md --against fixtures/amazon-anthropic
     """
-    from factlint.pipeline import build_report
     from factlint.report.lint_formats import render
 
-    catalogue, selection, kb = _rules(draft.parent)
-    report = build_report(
-        [draft, *sources, *more_sources], max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection
-    )
+    report = _build(tuple(map(str, (draft, *sources, *more_sources))), max_size, draft.parent)
     by_path = {Path(source.path).resolve(): source for source in report.sources}
     written = by_path.get(draft.resolve())
     _print_problems(
@@ -565,4 +567,77 @@ def check(
     summary = ", ".join(f"{count} {level}" for level, count in counts.items() if count) or "no findings"
     click.echo(f"{draft}: {summary} (against {len(report.sources) - 1} source(s))", err=True)
     if _fails(about, fail_on):
+        sys.exit(ExitCode.FINDINGS)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    expose_value=False,
+    callback=_remember,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A rules folder whose expectations/*.yaml suites run too (FL502); repeatable.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="One line an expectation, or JSON.",
+)
+@click.option(
+    "--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB", help="Skip larger files."
+)
+def validate(paths: tuple[str, ...], output_format: str, max_size: int) -> None:
+    """Check the claims table with the great-expectations suites in rules/expectations/.
+
+    Runs the bundled suite (the table's own sanity) and each --rules DIR's expectations/*.yaml
+    (facts a desk pins; format in src/factlint/validate.py) over the claims of PATHS, and prints
+    each expectation with its result, unexpected count and examples. Exit codes: 0 all hold, 1 an
+    expectation failed, 2 a usage or input error (a malformed suite file is named).
+
+    Example: factlint validate fixtures/amazon-anthropic --rules newsroom
+    """
+    import json
+
+    from factlint.pipeline import build_report
+    from factlint.rules.config import find_settings
+    from factlint.tables import claims_table
+    from factlint.validate import SuiteError, default_suites, run_suites, user_suites
+
+    _, _, kb = _rules()
+    folders = (
+        *find_settings(Path.cwd()).rules,
+        *click.get_current_context().meta.get("factlint.rules_dirs", ()),
+    )
+    try:
+        suites = (*default_suites(), *user_suites(folders))
+    except SuiteError as exc:
+        click.echo(f"factlint: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    report = build_report(paths, max_bytes=max_size, kb=kb, catalogue={})
+    _print_problems(report)
+    _no_input(report)
+    outcomes = run_suites(claims_table(report.claims), suites)
+    if output_format == "json":
+        click.echo(json.dumps([outcome.to_dict() for outcome in outcomes], indent=2, ensure_ascii=False))
+    else:
+        for outcome in outcomes:
+            verdict = "ok  " if outcome.success else "FAIL"
+            line = f"{verdict} {outcome.suite.name}: {outcome.expectation.label}"
+            if not outcome.success:
+                examples = ", ".join(map(str, outcome.examples))
+                line += f" — {outcome.unexpected_count} unexpected" + (f": {examples}" if examples else "")
+            click.echo(line)
+    failed = sum(1 for outcome in outcomes if not outcome.success)
+    click.echo(
+        f"{len(outcomes)} expectation(s) in {len(suites)} suite(s) over {len(report.claims)} claims: "
+        + (f"{failed} failed" if failed else "all hold"),
+        err=True,
+    )
+    if failed:
         sys.exit(ExitCode.FINDINGS)
