@@ -166,6 +166,14 @@ def _fails(findings: Any, fail_on: str) -> bool:
     return fail_on != "never" and any(found.severity.rank >= Severity(fail_on).rank for found in findings)
 
 
+def _emit(text: str, output: Path | None) -> None:
+    """Machine output to standard output, or to ``output`` when given."""
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None) -> Report:
     """The report of ``paths``; a mistake in a file the rules read while checking is exit code 2."""
     from factlint.pipeline import build_report
@@ -318,10 +326,7 @@ def reconcile(table: Path, output_format: str, output: Path | None) -> None:
         text = pd.DataFrame(list(consensus.rows), columns=list(COLUMNS)).to_csv(
             index=False, lineterminator="\n"
         )
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
+    _emit(text, output)
 
 
 @main.command()
@@ -359,10 +364,7 @@ def claims(paths: tuple[str, ...], max_size: int, output_format: str, output: Pa
         from factlint.report.json_report import dumps
 
         text = dumps(frame.astype(object).where(frame.notna(), None).to_dict(orient="records"))
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
+    _emit(text, output)
 
 
 @main.command()

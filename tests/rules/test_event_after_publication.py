@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.extract import extract
+from factlint.extract import extract, text_source
 from factlint.knowledge import default_knowledge
-from factlint.model import OffsetMap, Source
 from factlint.pipeline import build_report
 from factlint.rules.catalogue import load_catalogue
 from factlint.rules.checks import KINDS
@@ -25,16 +23,7 @@ MARCH_5 = dt.date(2025, 3, 5)
 
 
 def run(text, published=MARCH_5):
-    source = Source(
-        id="a",
-        path="a.txt",
-        format="text",
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-        text=text,
-        offsets=OffsetMap(((0, len(text), 0, len(text)),) if text else (), (0,)),
-        published=published,
-    )
+    source = text_source(text, published, id="a", path="a.txt")
     claims = tuple(extract(source, KB))
     return list(KINDS[RULE.kind].run(Context((source,), claims, (), KB), RULE))
 

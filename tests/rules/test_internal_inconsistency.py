@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.extract import extract
+from factlint.extract import extract, text_source
 from factlint.knowledge import default_knowledge
 from factlint.match import group, reconcile
-from factlint.model import OffsetMap, Source
 from factlint.pipeline import build_report
 from factlint.rules.catalogue import load_catalogue
 from factlint.rules.checks import KINDS
@@ -32,17 +30,7 @@ def inconsistencies(write, text, name="article.md"):
 
 def run(text, meta=None, published=None):
     """The check alone on one source built in memory (fast enough for hypothesis)."""
-    source = Source(
-        id="a",
-        path="a.md",
-        format="markdown",
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-        text=text,
-        offsets=OffsetMap(((0, len(text), 0, len(text)),) if text else (), (0,)),
-        published=published,
-        meta=meta or {},
-    )
+    source = text_source(text, published, id="a", path="a.md", format="markdown", meta=meta or {})
     claims = tuple(extract(source, KB))
     groups = tuple(reconcile(group(claims, KB), KB, published={"a": published}))
     return list(KINDS[RULE.kind].run(Context((source,), claims, groups, KB), RULE))

@@ -13,7 +13,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import hashlib
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from factlint.extract.dates import find_dates
 from factlint.extract.entities import Mention, find_entities
@@ -136,18 +136,27 @@ def _framed(
     )
 
 
+def text_source(text: str, published: dt.date | None = None, **fields: Any) -> Source:
+    """A source made in memory from plain text (for tests, notebooks and quick checks).
+
+    ``fields`` override the defaults (``id``, ``path``, ``format``, ``meta``...).
+    """
+    defaults: dict[str, Any] = {
+        "id": "text",
+        "path": "<text>",
+        "format": "text",
+        "encoding": "utf-8",
+        "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        "text": text,
+        "offsets": OffsetMap(((0, len(text), 0, len(text)),) if text else (), (0,)),
+        "published": published,
+    }
+    return Source(**{**defaults, **fields})
+
+
 def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase | None = None) -> list[Claim]:
     """The claims in a piece of plain text (for tests, notebooks and quick checks)."""
-    source = Source(
-        id="text",
-        path="<text>",
-        format="text",
-        encoding="utf-8",
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-        text=text,
-        offsets=OffsetMap(((0, len(text), 0, len(text)),) if text else (), (0,)),
-        published=published,
-    )
+    source = text_source(text, published)
     return extract(source, kb)
 
 
