@@ -28,7 +28,7 @@ def elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def test_seed_report_has_every_section_and_source(seeds):
     page = render_html(build_report([seeds]))
-    for section in ("summary", "findings", "sources", "source-details", "problems"):
+    for section in ("summary", "findings", "matrix", "sources", "source-details", "problems"):
         assert f'id="{section}"' in page
     assert page.count("<details") == 5
     assert "2024-11-22" in page and "InvestorBrandNetwork (IBN)" in page
@@ -83,3 +83,19 @@ def test_findings_are_listed_with_quotes_and_their_text_is_escaped(seeds, write,
     hostile = render_html(build_report([tmp_path / "a"]))
     assert "FL201" in hostile and "&lt;script&gt;" in hostile
     assert not [tag for tag, _ in elements(hostile) if tag == "script"]
+
+
+def test_the_claim_matrix_shows_facts_by_source_with_the_flagged_cells(seeds):
+    from factlint.report.summary import claim_matrix, overall_agreement
+
+    report = build_report([seeds])
+    matrix = claim_matrix(report)
+    totals = next(
+        row for row in matrix["rows"] if "investment.total" in row["fact"] and row["label"] == "agree"
+    )
+    assert len(totals["cells"]) >= 4 and {cell["state"] for cell in totals["cells"].values()} == {"ok"}
+    dropped = [row for row in matrix["rows"] if row["label"] == "qualifier_dropped"]
+    assert dropped and all(any(cell["state"] == "off" for cell in row["cells"].values()) for row in dropped)
+    assert 0 < overall_agreement(report) <= 1
+    page = render_html(report)
+    assert 'class="cell-off"' in page and "qualifier dropped" in page and "agreement between sources" in page

@@ -8,7 +8,7 @@ import jinja2
 
 from factlint.generated import HTML_MARKER
 from factlint.model import Report
-from factlint.report.summary import file_rows, severity_counts
+from factlint.report.summary import claim_matrix, file_rows, overall_agreement, severity_counts
 from factlint.report.text import location
 
 # No script may run and nothing may be fetched: styles are inline, images only as data: URIs.
@@ -58,5 +58,7 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         counts=severity_counts(report.findings),
         problems=problems,
         findings=checked,
+        matrix=claim_matrix(report),
+        agreement=overall_agreement(report),
         words=sum(source.words for source in report.sources),
     )

@@ -77,3 +77,59 @@ def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
 def worst(findings: tuple[Finding, ...]) -> Severity | None:
     """The most severe level among ``findings``."""
     return max((found.severity for found in findings), key=lambda level: level.rank, default=None)
+
+
+def claim_matrix(report: Report) -> dict[str, Any]:
+    """Groups told by two or more sources as rows, sources as columns, and each cell's standing.
+
+    A cell holds the source's figures for the fact as written (qualifiers included) and a state:
+    ``ok`` in the consensus, ``off`` flagged by the reconciliation, ``other`` neither.
+    """
+    from factlint.match.labels import say
+
+    columns = [source for source in report.sources if any(source.id == c.source_id for c in report.claims)]
+    rows = []
+    for group in report.groups:
+        sources = {claim.source_id for claim in group.claims}
+        if len(sources) < 2 or group.label is None:
+            continue
+        inside = {v.claim_id for v in group.verdicts if v.in_consensus}
+        cells = {}
+        for source in columns:
+            mine = [claim for claim in group.claims if claim.source_id == source.id]
+            if not mine:
+                continue
+            state = (
+                "off"
+                if any(c.id in group.flagged for c in mine)
+                else "ok"
+                if any(c.id in inside for c in mine)
+                else "other"
+            )
+            cells[source.id] = {"texts": sorted({say(c).rsplit(" (", 1)[0] for c in mine}), "state": state}
+        scores = [v.score for v in group.verdicts]
+        rows.append(
+            {
+                "fact": " · ".join(
+                    part for part in (group.key[0], group.key[1], group.key[2], group.key[3]) if part
+                ),
+                "period": group.key[4] if len(group.key) > 4 else "",
+                "consensus": group.consensus_text,
+                "label": group.label,
+                "reason": group.reason,
+                "agreement": sum(scores) / len(scores) if scores else 1.0,
+                "cells": cells,
+            }
+        )
+    return {"columns": columns, "rows": rows}
+
+
+def overall_agreement(report: Report) -> float | None:
+    """The mean agreement score of the claims in groups told by two or more sources (None: no such group)."""
+    scores = [
+        verdict.score
+        for group in report.groups
+        if len({claim.source_id for claim in group.claims}) > 1
+        for verdict in group.verdicts
+    ]
+    return sum(scores) / len(scores) if scores else None
