@@ -47,6 +47,10 @@ class Example:
     sources: tuple[ExampleSource, ...]
     raises: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
+    code: str = ""  # the rule the example belongs to
+    params: Mapping[str, Any] = dataclasses.field(
+        default_factory=dict
+    )  # that rule's params, for this example
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,14 +148,16 @@ def read_rule(path: Path) -> Rule:
         message=data["message"],
         description=" ".join(data["description"].split()),
         why=" ".join(data["why"].split()),
-        examples=_examples(located, data["examples"]),
+        examples=_examples(located, data["examples"], data["code"], kind.params),
         params={**kind.params, **params},
         source=str(data.get("source") or ""),
         path=str(path),
     )
 
 
-def _examples(located: Located, examples: Any) -> tuple[Example, ...]:
+def _examples(
+    located: Located, examples: Any, code: str, kind_params: Mapping[str, Any]
+) -> tuple[Example, ...]:
     if not isinstance(examples, list) or not examples:
         raise located.error(
             ("examples",), "examples must be a list of inline sources with the codes they raise"
@@ -165,7 +171,7 @@ def _examples(located: Located, examples: Any) -> tuple[Example, ...]:
         if example["id"] in seen:
             raise located.error((*where, "id"), f"example id {example['id']!r} is used twice")
         seen.add(example["id"])
-        unknown = set(example) - {"id", "text", "published", "name", "sources", "raises", "clean"}
+        unknown = set(example) - {"id", "text", "published", "name", "sources", "raises", "clean", "params"}
         if unknown:
             raise located.error(where, f"unknown example key(s): {', '.join(sorted(unknown))}")
         if "sources" in example:
@@ -188,7 +194,12 @@ def _examples(located: Located, examples: Any) -> tuple[Example, ...]:
         codes = {key: _codes(located, (*where, key), example.get(key, [])) for key in ("raises", "clean")}
         if not codes["raises"] and not codes["clean"]:
             raise located.error(where, "an example says which codes it raises or leaves clean")
-        parsed.append(Example(example["id"], sources, codes["raises"], codes["clean"]))
+        params = example.get("params") or {}
+        if not isinstance(params, dict) or any(name not in kind_params for name in params):
+            raise located.error(
+                (*where, "params"), f"params must be parameters of the kind: {', '.join(kind_params)}"
+            )
+        parsed.append(Example(example["id"], sources, codes["raises"], codes["clean"], code, dict(params)))
     return tuple(parsed)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,6 +15,12 @@ def run_example(example: Example, catalogue: Mapping[str, Rule]) -> list[Finding
     """Every finding of the whole catalogue on the example's sources."""
     from factlint.pipeline import build_report
 
+    owner = catalogue.get(example.code)
+    if example.params and owner is not None:
+        catalogue = {
+            **catalogue,
+            example.code: dataclasses.replace(owner, params={**owner.params, **example.params}),
+        }
     with tempfile.TemporaryDirectory(prefix="factlint-example-") as folder:
         paths = []
         for index, source in enumerate(example.sources):
