@@ -106,8 +106,18 @@ def test_fl5xx_findings_appear_in_the_report_json(tmp_path):
         "after the new round. Sales of the headset rose 1,500% in the third quarter, the company said.\n",
         encoding="utf-8",
     )
+    desk = tmp_path / "desk"
+    (desk / "expectations").mkdir(parents=True)
+    (desk / "matching.yaml").write_text("names: {fuzzy_threshold: 88}\n", encoding="utf-8")
+    (desk / "expectations" / "pins.yaml").write_text(
+        "expectations:\n  - type: ExpectColumnValuesToBeBetween\n"
+        "    where: {subject: amazon, counterparty: anthropic, attribute: investment.total}\n"
+        "    kwargs: {column: value, min_value: 7.5e9, max_value: 8.5e9}\n"
+        "    description: Amazon's total investment in Anthropic is $8 billion\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "report.json"
-    result = invoke("report", story, "-o", tmp_path / "report.html", "--json", out)
+    result = invoke("report", story, "-o", tmp_path / "report.html", "--json", out, "--rules", desk)
     assert result.exit_code == ExitCode.OK, result.output
     findings = {f["code"]: f for f in json.loads(out.read_text(encoding="utf-8"))["findings"]}
     assert "FL501" in findings and "1500" in findings["FL501"]["message"]
