@@ -378,6 +378,7 @@ def _entity(key: str, spec: Mapping[str, Any]) -> Entity:
         aliases=tuple(str(alias) for alias in spec.get("aliases", ())),
         listing=Listing(str(listing["exchange"]), str(listing["ticker"])) if listing else None,
         parent=str(spec["parent"]) if spec.get("parent") else None,
+        source=str(spec["source"]) if spec.get("source") else None,
     )
 
 

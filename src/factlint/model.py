@@ -100,6 +100,16 @@ class Evidence:
 
 
 @dataclasses.dataclass(frozen=True)
+class Basis:
+    """The knowledge entry a finding rests on: its file and key, what it says and who says so."""
+
+    file: str
+    entry: str
+    says: str
+    source: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
 class Finding:
     """Something an editor should look at, from a rule or from reading the input."""
 
@@ -112,6 +122,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     explanation: str = ""
     fix: str | None = None
+    basis: tuple[Basis, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -198,6 +209,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     listing: Listing | None = None
     parent: str | None = None
+    source: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -28,8 +29,8 @@ def elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def test_seed_report_has_every_section_and_source(seeds):
     page = render_html(build_report([seeds]))
-    for section in ("summary", "findings", "matrix", "sources", "source-details", "problems"):
-        assert f'id="{section}"' in page
+    sections = re.findall(r'<section id="([^"]+)"', page)
+    assert sections == ["summary", "findings", "matrix", "timeline", "sources", "source-details", "problems"]
     assert page.count("<details") == 5
     assert "2024-11-22" in page and "InvestorBrandNetwork (IBN)" in page
 
@@ -76,7 +77,7 @@ def test_rendering_is_deterministic(seeds):
 
 def test_findings_are_listed_with_quotes_and_their_text_is_escaped(seeds, write, tmp_path):
     page = render_html(build_report([seeds]))
-    assert "Matt Garman" in page and "[time.role_anachronism]" in page and "<q>3.2%</q>" in page
+    assert "Matt Garman" in page and "time.role_anachronism" in page and "<mark>3.2%</mark>" in page
     body = "Published: 2024-03-04\n\nNorthwind invested {} in Corvid Labs <script>x</script>."
     write("a/one.txt", body.format("$1.2 billion"))
     write("a/two.txt", body.format("$1.5 billion"))
@@ -99,3 +100,50 @@ def test_the_claim_matrix_shows_facts_by_source_with_the_flagged_cells(seeds):
     assert 0 < overall_agreement(report) <= 1
     page = render_html(report)
     assert 'class="cell-off"' in page and "qualifier dropped" in page and "agreement between sources" in page
+
+
+def test_each_finding_quotes_its_claim_in_its_sentence_with_the_source_and_the_knowledge(seeds):
+    report = build_report([seeds])
+    page = render_html(report)
+    checked = [found for found in report.findings if not found.code.startswith("FL9")]
+    assert page.count('<article class="finding') == len(checked)
+    selipsky = page[page.index("FL301</code>") :]
+    selipsky = selipsky[: selipsky.index("</article>")]
+    assert "<mark>Adam Selipsky, AWS CEO</mark>, noted: &#34;Anthropic" in selipsky
+    assert "Reuters &middot; 2024-11-22" in selipsky and "002_041f29d0206b217d.txt:44:1" in selipsky
+    assert "<code>people.yaml</code> &rsaquo; <code>adam-selipsky</code>" in selipsky
+    assert "The Verge, 2024-05-14" in selipsky
+    anchor = re.search(r'<a href="#(claim-\d+)"><code>[^<]*002_041f29d0206b217d.txt:44:1', selipsky)
+    assert anchor and re.search(
+        rf'<mark class="k-role" id="{anchor.group(1)}" [^>]*>Adam Selipsky, AWS CEO<', page
+    )
+
+
+def test_every_claim_is_marked_in_its_source_text_which_stays_whole(seeds):
+    report = build_report([seeds])
+    page = render_html(report)
+    anchors = set(re.findall(r'id="(claim-\d+)"', page))
+    assert anchors == {f"claim-{index}" for index in range(1, len(report.claims) + 1)}
+    details = page[page.index('<section id="source-details">') : page.index('<section id="problems">')]
+    texts = re.findall(r'<div class="text">(.*?)</div>', details, re.DOTALL)
+    assert len(texts) == len(report.sources)
+    for text, source in zip(texts, report.sources, strict=True):
+        plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+        assert plain == source.text
+
+
+def test_the_timeline_places_dated_claims_and_publication_dates(seeds):
+    report = build_report([seeds])
+    page = render_html(report)
+    svg = page[page.index('<svg class="timeline"') : page.index("</svg>")]
+    assert svg.count('class="mark published"') == sum(1 for source in report.sources if source.published)
+    assert "<title>Reuters: published 2024-11-22</title>" in svg
+    assert "<title>Q3 2024 (date): 2024-07-01 to 2024-09-30</title>" in svg
+    assert re.search(r'<text class="tick-label"[^>]*>2024</text>', svg)
+    assert "could not be placed" in page
+
+
+def test_a_corpus_without_any_date_says_so_instead_of_drawing(write, tmp_path):
+    write("plain/a.txt", "Northwind has 40 stores.")
+    page = render_html(build_report([tmp_path / "plain"]))
+    assert "<svg" not in page and "No claim names a date that could be placed" in page

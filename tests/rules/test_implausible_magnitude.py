@@ -89,6 +89,9 @@ def test_the_finding_quotes_the_figure_and_names_the_limit(write):
     (found,) = implausible(write, "Turnout was 101% in the northern district.")
     assert found.evidence[0].quote == "101%" and found.severity == "warning"
     assert "above 100" in found.message and "rules/plausibility.yaml" in found.explanation
+    (basis,) = found.basis
+    assert (basis.file, basis.entry) == ("plausibility.yaml", "election.turnout")
+    assert "share of the electorate" in basis.says and basis.source is None
 
 
 def test_a_newsroom_folder_widens_a_range_key_by_key(write, tmp_path):

@@ -20,6 +20,12 @@ def test_aws_stock_is_flagged_naming_amazon_and_its_ticker(findings):
     (found,) = of(findings, "FL401")
     assert found.evidence[0].quote == "3.2%" and found.source_id.startswith("002")
     assert "Amazon" in found.message and "AMZN" in found.message
+    assert [(basis.file, basis.entry) for basis in found.basis] == [
+        ("entities.yaml", "aws"),
+        ("entities.yaml", "amazon"),
+    ]
+    assert "subsidiary" in found.basis[0].says and "NASDAQ: AMZN" in found.basis[1].says
+    assert all("10-K" in (basis.source or "") for basis in found.basis)
 
 
 def test_the_nested_repetition_is_one_passage_said_three_times(findings):
@@ -47,6 +53,9 @@ def test_selipsky_as_aws_ceo_in_november_2024_names_matt_garman(findings):
     (found,) = of(findings, "FL301")
     assert found.source_id.startswith("002") and found.evidence[0].quote.startswith("Adam Selipsky")
     assert "2024-11-22" in found.message and "Matt Garman" in found.message and "2024-06-03" in found.message
+    (basis,) = found.basis
+    assert (basis.file, basis.entry) == ("people.yaml", "adam-selipsky")
+    assert basis.says.endswith("to 2024-06-03") and "The Verge" in (basis.source or "")
 
 
 def test_the_investment_valued_at_380_billion_is_flagged_and_nothing_else(findings):

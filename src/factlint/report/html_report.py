@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import jinja2
 
 from factlint.generated import HTML_MARKER
-from factlint.model import Report
+from factlint.model import Claim, Evidence, Finding, Report, Source
+from factlint.report.highlight import claims_by_source, in_sentence, marked_pieces
 from factlint.report.summary import claim_matrix, file_rows, overall_agreement, severity_counts
 from factlint.report.text import location
+from factlint.report.timeline import build_timeline
 
 # No script may run and nothing may be fetched: styles are inline, images only as data: URIs.
 CONTENT_SECURITY_POLICY = (
@@ -31,9 +34,39 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
+def _where(evidence: Evidence, source: Source | None) -> str:
+    """``path:line:col`` of one piece of evidence, or what is known of its place."""
+    if source is None:
+        return evidence.source_id
+    if evidence.span is None:
+        return source.path
+    line, column = source.offsets.line_col(evidence.span.start)
+    return f"{source.path}:{line}:{column}"
+
+
+def _evidence(
+    finding: Finding, sources: dict[str, Source], claims: dict[str, Claim], anchors: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each quote of a finding in its sentence, with its source and a link to it in the text."""
+    return [
+        {
+            "parts": in_sentence(
+                evidence, sources.get(evidence.source_id), claims.get(evidence.claim_id or "")
+            ),
+            "source": sources.get(evidence.source_id),
+            "where": _where(evidence, sources.get(evidence.source_id)),
+            "anchor": anchors.get(evidence.claim_id or ""),
+        }
+        for evidence in finding.evidence
+    ]
+
+
 def render_html(report: Report, title: str = "factlint report") -> str:
     """The report as one HTML document that needs nothing but a browser."""
     sources = {source.id: source for source in report.sources}
+    claims = {claim.id: claim for claim in report.claims}
+    anchors = {claim.id: f"claim-{index}" for index, claim in enumerate(report.claims, 1)}
+    by_source = claims_by_source(report.claims)
     problems = [
         {"finding": found, "location": location(found, sources)}
         for found in report.findings
@@ -41,7 +74,11 @@ def render_html(report: Report, title: str = "factlint report") -> str:
     ]
     checked = sorted(
         (
-            {"finding": found, "location": location(found, sources)}
+            {
+                "finding": found,
+                "location": location(found, sources),
+                "evidence": _evidence(found, sources, claims, anchors),
+            }
             for found in report.findings
             if not found.code.startswith("FL9")
         ),
@@ -61,4 +98,10 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         matrix=claim_matrix(report),
         agreement=overall_agreement(report),
         words=sum(source.words for source in report.sources),
+        timeline=build_timeline(report.sources, report.claims),
+        anchors=anchors,
+        pieces={
+            source.id: marked_pieces(source.text, by_source.get(source.id, ())) for source in report.sources
+        },
+        counted={source.id: len(by_source.get(source.id, ())) for source in report.sources},
     )

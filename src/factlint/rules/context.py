@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, ClaimGroup, Evidence, Finding, Source
+from factlint.model import Basis, Claim, ClaimGroup, Evidence, Finding, Source
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.catalogue import Rule
@@ -53,6 +53,7 @@ def finding(
     evidence: Iterable[Evidence] = (),
     explanation: str = "",
     fix: str | None = None,
+    basis: Iterable[Basis] = (),
     **fields: object,
 ) -> Finding:
     """A finding of ``rule`` with its message filled from ``fields``."""
@@ -66,4 +67,5 @@ def finding(
         evidence=tuple(evidence),
         explanation=explanation,
         fix=fix,
+        basis=tuple(basis),
     )

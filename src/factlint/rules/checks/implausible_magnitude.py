@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import PERIOD_DAYS, KnowledgeBase
-from factlint.model import Claim, Finding
+from factlint.model import Basis, Claim, Finding
 from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
 
@@ -44,6 +44,14 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             + (f": {bounds['why']}" if bounds["why"] else ""),
             fix="check the figure against its source: a misplaced decimal point, a wrong unit or a "
             "change written as a level",
+            basis=[
+                Basis(
+                    file="plausibility.yaml",
+                    entry=bounds["key"],
+                    says=f"{what}: {_range_text(bounds, unit)}"
+                    + (f", {bounds['why']}" if bounds["why"] else ""),
+                )
+            ],
             quote=claim.text,
             what=what,
             value=_value_text(claim, context.kb),
@@ -56,7 +64,10 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def plausible_range(claim: Claim, kb: KnowledgeBase) -> Mapping[str, Any] | None:
-    """The range that applies to ``claim``: by attribute, then unit, then kind; None when none does."""
+    """The range that applies to ``claim``, with the ``key`` it is listed under; None when none does.
+
+    Ranges are looked up by the claim's attribute, then its unit, then its kind.
+    """
     quantity = claim.quantity
     if quantity is None:
         return None
@@ -66,7 +77,7 @@ def plausible_range(claim: Claim, kb: KnowledgeBase) -> Mapping[str, Any] | None
         entries = [entry for entry in kb.plausibility[key] if entry["unit"] in (None, quantity.unit)]
         if entries:
             entry = entries[0]
-            return entry if _within(claim, entry["within"]) else None
+            return {**entry, "key": key} if _within(claim, entry["within"]) else None
     return None
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint.match.names import normalise, person_key, resolve
-from factlint.model import Claim, Finding
-from factlint.people import Person
+from factlint.model import Basis, Claim, Finding
+from factlint.people import Person, Tenure
 from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
 
@@ -42,7 +42,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         if not tenures or not all(t.surely_excludes(day) for t in tenures):
             continue
         holder, since = _holder(context.kb.people, role.title, organisation, day)
-        held = "; ".join(f"{t.start.isoformat()} to {t.end.isoformat() if t.end else 'now'}" for t in tenures)
+        held = "; ".join(_span(tenure) for tenure in tenures)
         where = names.get(organisation, organisation)
         yield finding(
             context,
@@ -56,6 +56,15 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 + f" (source: {tenures[0].source})"
             ),
             fix=f"{holder}, {role.title}" if holder else f"former {role.title} {person.name}",
+            basis=[
+                Basis(
+                    file="people.yaml",
+                    entry=person.id,
+                    says=f"{person.name}: {role.title} of {where}, {_span(tenure)}",
+                    source=tenure.source or None,
+                )
+                for tenure in tenures
+            ],
             person=person.name,
             title=role.title,
             organisation=where,
@@ -65,6 +74,11 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             then=f"{holder} since {since}" if holder else "no holder listed for that date",
             held=held,
         )
+
+
+def _span(tenure: Tenure) -> str:
+    """A tenure's dates: "2021-07-01 to 2024-06-03", "2024-06-03 to now"."""
+    return f"{tenure.start.isoformat()} to {tenure.end.isoformat() if tenure.end else 'now'}"
 
 
 def _index(people: tuple[Person, ...]) -> dict[str, Person]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from factlint.model import Entity, Finding
+from factlint.model import Basis, Entity, Finding
 from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
 
@@ -48,11 +48,22 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             fix=f"give the figure for {parent.name} ({parent.listing.ticker})"
             if parent and parent.listing
             else None,
+            basis=[_basis(entity)] + ([_basis(parent)] if parent is not None else []),
             quote=claim.text,
             entity=entity.name,
             kind=entity.kind.replace("_", " "),
             instead=instead,
         )
+
+
+def _basis(entity: Entity) -> Basis:
+    """What ``rules/entities.yaml`` says of an entity's kind, listing and parent."""
+    says = f"{entity.name}: {entity.kind.replace('_', ' ')}"
+    if entity.listing is not None:
+        says += f", listed as {entity.listing.exchange}: {entity.listing.ticker}"
+    if entity.parent:
+        says += f", part of {entity.parent}"
+    return Basis(file="entities.yaml", entry=entity.id, says=says, source=entity.source)
 
 
 def _listed_parent(entity: Entity, entities: dict[str, Entity]) -> Entity | None:
