@@ -95,3 +95,28 @@ def test_an_unreadable_draft_is_a_usage_error(tmp_path):
     bad.write_bytes(b"\x00\x01binary\x00" * 10)
     result = check(bad, "--against", SEEDS)
     assert result.exit_code == ExitCode.USAGE and "could not be read" in result.stderr
+
+
+def test_at_a_terminal_the_lines_are_coloured_and_say_the_same_words(draft, tmp_path):
+    import io
+    import re
+
+    from rich.console import Console
+
+    from factlint.pipeline import build_report
+    from factlint.report.lint_formats import render
+    from factlint.report.terminal import print_findings
+
+    draft.write_text(DRAFT + "\nAnthropic will spend $100 billion on Amazon's cloud.\n", encoding="utf-8")
+    report = build_report([draft, SEEDS])
+    about = [found for found in report.findings if found.path == str(draft)]
+    sources = {source.id: source for source in report.sources}
+    assert any(len(found.evidence) > 1 for found in about)
+    out = io.StringIO()
+    print_findings(about, sources, Console(file=out, force_terminal=True, color_system="standard", width=60))
+    coloured = out.getvalue()
+    assert "\x1b[1;31mFL301 error\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render(about, sources, "text")
+    piped = io.StringIO()
+    print_findings(about, sources, Console(file=piped, width=60))
+    assert piped.getvalue() == render(about, sources, "text") and "\x1b" not in piped.getvalue()

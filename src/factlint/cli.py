@@ -177,11 +177,15 @@ def _emit(text: str, output: Path | None) -> None:
 def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None) -> Report:
     """The report of ``paths``; a mistake in a file the rules read while checking is exit code 2."""
     from factlint.pipeline import build_report
+    from factlint.report.progress import SourceProgress
     from factlint.rules.located import RuleFileError
 
     catalogue, selection, kb = _rules(start)
     try:
-        return build_report(paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection)
+        with SourceProgress() as progress:
+            return build_report(
+                paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection, progress=progress
+            )
     except RuleFileError as exc:  # a suite or other data a check reads only when it runs
         click.echo(f"factlint: {exc}", err=True)
         sys.exit(ExitCode.USAGE)
@@ -550,6 +554,7 @@ def check(
     Example: factlint check drafts/anthropic.md --against fixtures/amazon-anthropic
     """
     from factlint.report.lint_formats import render
+    from factlint.report.terminal import print_findings
 
     report = _build(tuple(map(str, (draft, *sources, *more_sources))), max_size, draft.parent)
     by_path = {Path(source.path).resolve(): source for source in report.sources}
@@ -564,7 +569,11 @@ def check(
         click.echo(f"factlint: the draft {draft} could not be read", err=True)
         sys.exit(ExitCode.USAGE)
     about = [f for f in report.findings if f.source_id == written.id and not f.code.startswith("FL9")]
-    click.echo(render(about, {source.id: source for source in report.sources}, output_format), nl=False)
+    by_id = {source.id: source for source in report.sources}
+    if output_format == "text":
+        print_findings(about, by_id)
+    else:
+        click.echo(render(about, by_id, output_format), nl=False)
     counts = {level.value: sum(1 for f in about if f.severity == level) for level in Severity}
     summary = ", ".join(f"{count} {level}" for level, count in counts.items() if count) or "no findings"
     click.echo(f"{draft}: {summary} (against {len(report.sources) - 1} source(s))", err=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from factlint import __version__
 from factlint.extract import extract
@@ -24,16 +24,23 @@ def build_report(
     *,
     catalogue: Mapping[str, Rule] | None = None,
     selection: Selection | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Read ``paths``, extract their claims, reconcile them, run the checks; everything found.
 
     Input problems (FL9xx) come first, then the findings of the checks in source order.
+    ``progress(done, total)`` is called as each source's claims are extracted.
     """
     kb = kb or default_knowledge()
     catalogue = load_catalogue() if catalogue is None else catalogue
     inputs = tuple(os.fspath(path) for path in paths)
     corpus = read_corpus(inputs, max_bytes=max_bytes)
-    claims = tuple(claim for source in corpus.sources for claim in extract(source, kb))
+    found = []
+    for done, source in enumerate(corpus.sources, 1):
+        found.extend(extract(source, kb))
+        if progress is not None:
+            progress(done, len(corpus.sources))
+    claims = tuple(found)
     published = {source.id: source.published for source in corpus.sources}
     groups = tuple(reconcile(group(claims, kb), kb, published=published))
     readable = tuple(source for source in corpus.sources if source.text)

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from factlint import __version__
 from factlint.model import Finding, Severity, Source, to_dict
-from factlint.report.text import format_line, location
+from factlint.report.text import location, visible
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 _GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -34,15 +34,31 @@ def render(findings: Sequence[Finding], sources: Mapping[str, Source], fmt: str)
 
 def _text(finding: Finding, sources: Mapping[str, Source]) -> str:
     """The linter line, then the other quotes (the sources it is checked against), indented."""
-    lines = [format_line(finding, sources)]
+    return "".join(piece for piece, _ in text_pieces(finding, sources))
+
+
+def text_pieces(finding: Finding, sources: Mapping[str, Source]) -> list[tuple[str, str]]:
+    """The text format of one finding as ``(text, role)`` pieces for a terminal to colour.
+
+    Roles are "" (plain), "where", "severity", "rule" and "quote"; the pieces joined are exactly
+    the plain text: ``format_line`` and then each other quote on an indented line.
+    """
+    pieces = [
+        (visible(location(finding, sources)), "where"),
+        (": ", ""),
+        (f"{finding.code} {finding.severity.value}", "severity"),
+        (" " + visible(finding.message), ""),
+        (" " + visible(f"[{finding.rule}]"), "rule"),
+        ("\n", ""),
+    ]
     for evidence in finding.evidence[1:]:
         source = sources.get(evidence.source_id)
-        where = source.path if source else evidence.source_id
+        place = source.path if source else evidence.source_id
         if source is not None and evidence.span is not None:
-            line, column = source.offsets.line_col(evidence.span.start)
-            where = f"{source.path}:{line}:{column}"
-        lines.append(f"    {where}: “{_printable(evidence.quote)}”")
-    return "\n".join(lines) + "\n"
+            number, column = source.offsets.line_col(evidence.span.start)
+            place = f"{source.path}:{number}:{column}"
+        pieces += [(f"    {place}: ", "where"), (f"“{_printable(evidence.quote)}”", "quote"), ("\n", "")]
+    return pieces
 
 
 def _record(finding: Finding, sources: Mapping[str, Source]) -> dict:

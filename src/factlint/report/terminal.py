@@ -109,3 +109,24 @@ def print_consensus(consensus: Any, console: Console | None = None) -> None:
     for source, weight in sorted(consensus.weights.items(), key=lambda item: (-item[1], item[0])):
         weights.add_row(_plain(source), f"{weight:.3f}")
     console.print(weights)
+
+
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_findings(findings: Any, sources: Any, console: Console | None = None) -> None:
+    """The linter lines of ``factlint check``: coloured at a terminal, the plain text otherwise."""
+    from rich.text import Text
+
+    from factlint.report.lint_formats import text_pieces
+
+    console = console or _console()
+    for finding in findings:
+        roles = {
+            "where": "bold",
+            "severity": SEVERITY_STYLES.get(finding.severity.value, ""),
+            "rule": "dim",
+            "quote": "italic",
+        }
+        text = Text.assemble(*((piece, roles.get(role, "")) for piece, role in text_pieces(finding, sources)))
+        console.print(text, end="", soft_wrap=True, highlight=False, markup=False)

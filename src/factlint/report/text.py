@@ -21,8 +21,12 @@ def location(finding: Finding, sources: Mapping[str, Source] | None = None) -> s
 
 def format_line(finding: Finding, sources: Mapping[str, Source] | None = None) -> str:
     """One line for a terminal or a log; control characters from the input are made visible."""
-    text = (
+    return visible(
         f"{location(finding, sources)}: {finding.code} {finding.severity.value} "
         f"{finding.message} [{finding.rule}]"
     )
+
+
+def visible(text: str) -> str:
+    r"""``text`` with control characters from the input written as escapes (``\n``, ``\x1b``)."""
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
