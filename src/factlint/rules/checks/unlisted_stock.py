@@ -48,7 +48,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             fix=f"give the figure for {parent.name} ({parent.listing.ticker})"
             if parent and parent.listing
             else None,
-            basis=[_basis(entity)] + ([_basis(parent)] if parent is not None else []),
+            basis=[_basis(entity, entities)] + ([_basis(parent, entities)] if parent is not None else []),
             quote=claim.text,
             entity=entity.name,
             kind=entity.kind.replace("_", " "),
@@ -56,13 +56,14 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         )
 
 
-def _basis(entity: Entity) -> Basis:
+def _basis(entity: Entity, entities: dict[str, Entity]) -> Basis:
     """What ``rules/entities.yaml`` says of an entity's kind, listing and parent."""
     says = f"{entity.name}: {entity.kind.replace('_', ' ')}"
     if entity.listing is not None:
         says += f", listed as {entity.listing.exchange}: {entity.listing.ticker}"
     if entity.parent:
-        says += f", part of {entity.parent}"
+        owner = entities.get(entity.parent)
+        says += f", part of {owner.name if owner else entity.parent}"
     return Basis(file="entities.yaml", entry=entity.id, says=says, source=entity.source)
 
 
