@@ -120,3 +120,22 @@ def test_at_a_terminal_the_lines_are_coloured_and_say_the_same_words(draft, tmp_
     piped = io.StringIO()
     print_findings(about, sources, Console(file=piped, width=60))
     assert piped.getvalue() == render(about, sources, "text") and "\x1b" not in piped.getvalue()
+
+
+def test_check_leaves_the_great_expectations_suites_out_unless_they_are_selected(draft):
+    import subprocess
+    import sys
+
+    draft.write_text(DRAFT + "\nShares of Korvex jumped 5000% on Tuesday.\n", encoding="utf-8")
+    quick = check(draft, "--against", SEEDS, "--fail-on", "info")
+    assert "FL501" not in quick.stdout
+    chosen = check(draft, "--against", SEEDS, "--select", "FL501", "--fail-on", "info")
+    assert "FL501" in chosen.stdout and chosen.exit_code == ExitCode.FINDINGS
+    probe = (
+        "import sys\nfrom factlint.cli import main\n"
+        f"try:\n    main(['check', {str(draft)!r}, '--against', {str(SEEDS)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print('imported' if 'great_expectations' in sys.modules else 'not imported', file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert run.stderr.strip().endswith("not imported"), run.stderr

@@ -174,13 +174,18 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None) -> Report:
-    """The report of ``paths``; a mistake in a file the rules read while checking is exit code 2."""
+def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None, quick: bool = False) -> Report:
+    """The report of ``paths``; a mistake in a file the rules read while checking is exit code 2.
+
+    A ``quick`` run leaves out the heavy rules (great-expectations) unless they are selected.
+    """
     from factlint.pipeline import build_report
     from factlint.report.progress import SourceProgress
     from factlint.rules.located import RuleFileError
 
     catalogue, selection, kb = _rules(start)
+    if quick:
+        selection = dataclasses.replace(selection, quick=True)
     try:
         with SourceProgress() as progress:
             return build_report(
@@ -556,7 +561,7 @@ def check(
     from factlint.report.lint_formats import render
     from factlint.report.terminal import print_findings
 
-    report = _build(tuple(map(str, (draft, *sources, *more_sources))), max_size, draft.parent)
+    report = _build(tuple(map(str, (draft, *sources, *more_sources))), max_size, draft.parent, quick=True)
     by_path = {Path(source.path).resolve(): source for source in report.sources}
     written = by_path.get(draft.resolve())
     _print_problems(

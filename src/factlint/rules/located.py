@@ -41,6 +41,9 @@ class Located:
         return RuleFileError(f"{self.path}:{line}:{column}: {message}\n    {excerpt}")
 
 
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
+
+
 def load_located(path: Path) -> Located:
     """The YAML file at ``path`` with positions; any read or syntax error names the place."""
     try:
@@ -48,8 +51,20 @@ def load_located(path: Path) -> Located:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}:1:1: cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        value = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_FAST)
+        value = yaml.load(text, Loader=_FAST)
+    except yaml.YAMLError:
+        node, value = _parse_slowly(path, text)
+    marks: dict[Path_, tuple[int, int]] = {}
+    if node is not None:
+        _walk(node, (), marks)
+    return Located(path, text, value, marks)
+
+
+def _parse_slowly(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse with the pure-Python parser, whose errors say where they are."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -58,10 +73,6 @@ def load_located(path: Path) -> Located:
         raise located.error((), f"not valid YAML: {problem}") from exc
     except yaml.YAMLError as exc:
         raise RuleFileError(f"{path}:1:1: not valid YAML: {' '.join(str(exc).split())}") from exc
-    marks: dict[Path_, tuple[int, int]] = {}
-    if node is not None:
-        _walk(node, (), marks)
-    return Located(path, text, value, marks)
 
 
 def _walk(node: yaml.Node, where: Path_, marks: dict[Path_, tuple[int, int]]) -> None:

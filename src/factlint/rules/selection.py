@@ -2,7 +2,8 @@
 
 A selector is a code (``FL301``), a code prefix (``FL3``) or a dotted name or prefix of one
 (``time``, ``time.role_anachronism``). With no ``select`` every rule runs; ``ignore`` wins over
-``select``.
+``select``. A ``quick`` run (``factlint check``) leaves out the rules of heavy kinds (the
+great-expectations suites) unless ``select`` names them.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ class Selection:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: Mapping[str, Severity] = dataclasses.field(default_factory=dict)
+    quick: bool = False
 
     def enabled(self, rule: Rule) -> bool:
         """Whether ``rule`` runs."""
+        from factlint.rules.checks import KINDS
+
         if any(_matches(rule, selector) for selector in self.ignore):
             return False
-        return not self.select or any(_matches(rule, selector) for selector in self.select)
+        selected = any(_matches(rule, selector) for selector in self.select)
+        if self.quick and rule.kind in KINDS and KINDS[rule.kind].heavy and not selected:
+            return False
+        return not self.select or selected
 
     def severity(self, rule: Rule) -> Severity:
         """The severity of ``rule``'s findings in this run (the most specific override wins)."""

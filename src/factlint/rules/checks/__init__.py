@@ -30,20 +30,26 @@ class Kind:
     fields: tuple[str, ...]
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     late: bool = False  # runs after suppressions are applied (it reports on them)
+    heavy: bool = False  # loads a large library: left out of quick runs unless selected by name
 
 
 KINDS: dict[str, Kind] = {}
 
 
 def register(
-    name: str, fields: Iterable[str], params: Mapping[str, Any] | None = None, *, late: bool = False
+    name: str,
+    fields: Iterable[str],
+    params: Mapping[str, Any] | None = None,
+    *,
+    late: bool = False,
+    heavy: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check kind ``name``."""
 
     def decorate(run: Check) -> Check:
         if name in KINDS:
             raise ValueError(f"check kind {name!r} is registered twice")
-        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}), late)
+        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}), late, heavy)
         return run
 
     return decorate

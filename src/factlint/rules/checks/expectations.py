@@ -27,7 +27,12 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 _FIELDS = ("suite", "expectation", "label", "description", "count", "examples", "quote")
 
 
-@register("expectation", _FIELDS, {"default": False, "user": False, "suites": [], "expectations": []})
+@register(
+    "expectation",
+    _FIELDS,
+    {"default": False, "user": False, "suites": [], "expectations": []},
+    heavy=True,  # great-expectations takes about 3 s to import
+)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per failed expectation and source of the rows it did not expect."""
     suites = _suites(context, rule)
