@@ -19,6 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "amazon-anthropic"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Commands run by the tests keep their cache in a scratch folder, never in the checkout."""
+    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

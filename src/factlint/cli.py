@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from factlint import __version__
+from factlint.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from factlint.cache import ENVIRONMENT
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.model import Report, Severity
 
@@ -108,6 +110,38 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs``, ``--no-cache`` and ``--cache-dir``, kept in the context for :func:`_build`."""
+    for option in (
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            expose_value=False,
+            callback=_remember,
+            help=f"Where the cache lives [default: ${ENVIRONMENT} or {DEFAULT_CACHE_DIR}].",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_remember,
+            help="Read and extract every file afresh, and store nothing.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=1,
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help="Worker processes reading and extracting files; 0 for one per core.",
+        ),
+    ):
+        command = option(command)
+    return command
+
+
 def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every command that reads sources shares: PATHS, ``--max-size`` and the rules."""
 
@@ -120,6 +154,7 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help="Skip files larger than this (FL905).",
     )
     @rule_options
+    @engine_options
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         return command(*args, **kwargs)
@@ -186,14 +221,36 @@ def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None, qui
     catalogue, selection, kb = _rules(start)
     if quick:
         selection = dataclasses.replace(selection, quick=True)
+    engine = _engine(kb)
     try:
         with SourceProgress() as progress:
             return build_report(
-                paths, max_bytes=max_size, kb=kb, catalogue=catalogue, selection=selection, progress=progress
+                paths,
+                max_bytes=max_size,
+                kb=kb,
+                catalogue=catalogue,
+                selection=selection,
+                progress=progress,
+                engine=engine,
             )
     except RuleFileError as exc:  # a suite or other data a check reads only when it runs
         click.echo(f"factlint: {exc}", err=True)
         sys.exit(ExitCode.USAGE)
+
+
+def _engine(kb: Any) -> Any:
+    """The engine the options ask for: worker processes, and the cache unless ``--no-cache``."""
+    from factlint.cache import Cache, cache_dir, fingerprint
+    from factlint.engines.local import LocalEngine, default_jobs
+    from factlint.knowledge import default_knowledge
+
+    meta = click.get_current_context().meta
+    jobs = meta.get("factlint.jobs", 1) or default_jobs()
+    cache = None
+    if not meta.get("factlint.no_cache"):
+        files = (kb or default_knowledge()).files
+        cache = Cache(cache_dir(meta.get("factlint.cache_dir")), fingerprint(files))
+    return LocalEngine(jobs=jobs, cache=cache)
 
 
 def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
@@ -542,6 +599,7 @@ def explain(code: str) -> None:
     "--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB", help="Skip larger files."
 )
 @rule_options
+@engine_options
 def check(
     draft: Path,
     more_sources: tuple[Path, ...],
@@ -657,3 +715,32 @@ def validate(paths: tuple[str, ...], output_format: str, max_size: int) -> None:
     )
     if failed:
         sys.exit(ExitCode.FINDINGS)
+
+
+@main.group()
+def cache() -> None:
+    """The incremental cache of files read and claims extracted (.factlint-cache/)."""
+
+
+@cache.command("clear")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=f"The cache to clear [default: ${ENVIRONMENT} or {DEFAULT_CACHE_DIR}].",
+)
+def cache_clear(cache_dir: Path | None) -> None:
+    """Remove the cache; the next run reads and extracts every file afresh.
+
+    Example: factlint cache clear
+    """
+    from factlint.cache import cache_dir as folder_of
+    from factlint.cache import clear
+
+    folder = folder_of(cache_dir)
+    try:
+        removed = clear(folder)
+    except ValueError as exc:
+        click.echo(f"factlint: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    click.echo(f"removed {removed} cached file(s) from {folder}", err=True)

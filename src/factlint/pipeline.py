@@ -6,8 +6,10 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 
 from factlint import __version__
-from factlint.extract import extract
-from factlint.ingest import DEFAULT_MAX_BYTES, read_corpus
+from factlint.engines import LocalEngine
+from factlint.engines.local import Engine
+from factlint.ingest import DEFAULT_MAX_BYTES
+from factlint.ingest.corpus import assemble, list_files
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import group, reconcile
 from factlint.model import Report
@@ -25,22 +27,21 @@ def build_report(
     catalogue: Mapping[str, Rule] | None = None,
     selection: Selection | None = None,
     progress: Callable[[int, int], None] | None = None,
+    engine: Engine | None = None,
 ) -> Report:
     """Read ``paths``, extract their claims, reconcile them, run the checks; everything found.
 
     Input problems (FL9xx) come first, then the findings of the checks in source order.
-    ``progress(done, total)`` is called as each source's claims are extracted.
+    ``progress(done, total)`` is called as each source's claims are extracted. ``engine`` reads
+    and extracts the files (by default one after another in this process, without a cache).
     """
     kb = kb or default_knowledge()
     catalogue = load_catalogue() if catalogue is None else catalogue
     inputs = tuple(os.fspath(path) for path in paths)
-    corpus = read_corpus(inputs, max_bytes=max_bytes)
-    found = []
-    for done, source in enumerate(corpus.sources, 1):
-        found.extend(extract(source, kb))
-        if progress is not None:
-            progress(done, len(corpus.sources))
-    claims = tuple(found)
+    files, rejected = list_files(inputs)
+    reads = (engine or LocalEngine()).read(files, kb, max_bytes, progress)
+    corpus = assemble((read.outcome for read in reads), rejected)
+    claims = tuple(claim for read in reads for claim in read.claims)
     published = {source.id: source.published for source in corpus.sources}
     groups = tuple(reconcile(group(claims, kb), kb, published=published))
     readable = tuple(source for source in corpus.sources if source.text)

@@ -31,7 +31,19 @@ class Corpus:
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Read every file named, and every article file (by suffix) inside every folder named."""
-    sources: list[Source] = []
+    files, rejected = list_files(paths)
+    return assemble(
+        (read_source(path, source_id=source_id, max_bytes=max_bytes) for path, source_id in files), rejected
+    )
+
+
+def list_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[Path, str]], list[Finding]]:
+    """Every file to read as ``(path, source id)``, each once, and the paths that do not exist.
+
+    Folders are walked in sorted order; ids are paths inside the folder given (or file names),
+    made unique in order.
+    """
+    files: list[tuple[Path, str]] = []
     rejected: list[Finding] = []
     seen_files: set[Path] = set()
     used_ids: set[str] = set()
@@ -43,13 +55,20 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], max_bytes: int = DEFAUL
         if identity in seen_files:
             continue
         seen_files.add(identity)
-        source_id = _unique(relative, path.as_posix(), used_ids)
-        result = read_source(path, source_id=source_id, max_bytes=max_bytes)
+        files.append((path, _unique(relative, path.as_posix(), used_ids)))
+    return files, rejected
+
+
+def assemble(results: Iterable[Source | Finding], rejected: Iterable[Finding] = ()) -> Corpus:
+    """The corpus of files read in order: sources kept, unreadable files after ``rejected``."""
+    sources: list[Source] = []
+    refused = list(rejected)
+    for result in results:
         if isinstance(result, Source):
             sources.append(result)
         else:
-            rejected.append(result)
-    return Corpus(tuple(sources), tuple(rejected))
+            refused.append(result)
+    return Corpus(tuple(sources), tuple(refused))
 
 
 def _files(paths: Iterable[str | os.PathLike[str]], rejected: list[Finding]) -> Iterator[tuple[Path, str]]:

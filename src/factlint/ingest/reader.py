@@ -33,8 +33,18 @@ def read_source(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Source | Finding:
     """Read the file at ``path``; a file that cannot be read gives an FL9xx finding instead."""
-    shown = Path(path).as_posix()
     source_id = source_id or Path(path).name
+    data = read_bytes(path, source_id, max_bytes)
+    if isinstance(data, Finding):
+        return data
+    return parse_source(data, Path(path).as_posix(), source_id, max_bytes)
+
+
+def read_bytes(
+    path: str | os.PathLike[str], source_id: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes | Finding:
+    """The bytes of a regular file of at most ``max_bytes``, else the FL9xx finding saying why not."""
+    shown = Path(path).as_posix()
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):
@@ -49,10 +59,9 @@ def read_source(
                 source_id,
             )
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except OSError as exc:
         return problem(kinds.UNREADABLE, shown, f"cannot be read: {exc.strerror or exc}", source_id)
-    return parse_source(data, shown, source_id, max_bytes)
 
 
 def parse_source(

@@ -1,0 +1,91 @@
+"""The local engine: files read one after another, or across worker processes with ``jobs`` > 1.
+
+Worker processes get the knowledge once each (when they start) and files in chunks; results come
+back in the order of the files, so a parallel run gives the same report as a serial one.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from factlint.cache import Cache
+from factlint.engines.work import Read, read_file
+from factlint.knowledge import KnowledgeBase
+
+Progress = Callable[[int, int], None]
+
+_WORKER: dict[str, object] = {}  # the knowledge, limit and cache of a worker process
+
+
+class Engine(Protocol):
+    """What reads and extracts a corpus: the local engine, or Dask."""
+
+    def read(
+        self,
+        files: Sequence[tuple[Path, str]],
+        kb: KnowledgeBase,
+        max_bytes: int,
+        progress: Progress | None = None,
+    ) -> list[Read]:
+        """Each file's :class:`Read`, in the order given."""
+        ...
+
+
+@dataclasses.dataclass
+class LocalEngine:
+    """Read and extract in this process (``jobs`` 1) or in ``jobs`` worker processes."""
+
+    jobs: int = 1
+    cache: Cache | None = None
+
+    def read(
+        self,
+        files: Sequence[tuple[Path, str]],
+        kb: KnowledgeBase,
+        max_bytes: int,
+        progress: Progress | None = None,
+    ) -> list[Read]:
+        """Each file's :class:`Read`, in the order given."""
+        jobs = max(1, min(self.jobs, len(files)))
+        if jobs == 1:
+            results = []
+            for done, (path, source_id) in enumerate(files, 1):
+                results.append(read_file(path, source_id, max_bytes, kb, self.cache))
+                _tell(progress, done, len(files))
+            return results
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(kb, max_bytes, self.cache)
+        ) as pool:
+            results = []
+            for read in pool.map(_work, files, chunksize=chunk):
+                results.append(read)
+                _tell(progress, len(results), len(files))
+        return results
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _start_worker(kb: KnowledgeBase, max_bytes: int, cache: Cache | None) -> None:
+    _WORKER.update(kb=kb, max_bytes=max_bytes, cache=cache)
+
+
+def _work(item: tuple[Path, str]) -> Read:
+    path, source_id = item
+    return read_file(path, source_id, _WORKER["max_bytes"], _WORKER["kb"], _WORKER["cache"])  # type: ignore[arg-type]
+
+
+def _tell(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
