@@ -111,8 +111,18 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--jobs``, ``--no-cache`` and ``--cache-dir``, kept in the context for :func:`_build`."""
+    """``--jobs``, ``--no-cache``, ``--cache-dir`` and ``--stories``, kept for :func:`_build`."""
     for option in (
+        click.option(
+            "--stories",
+            type=click.Choice(["corpus", "folder"]),
+            default="corpus",
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help="One story told by every source, or one per folder (an archive): claims are matched "
+            "only within a story.",
+        ),
         click.option(
             "--cache-dir",
             type=click.Path(file_okay=False, path_type=Path),
@@ -232,6 +242,7 @@ def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None, qui
                 selection=selection,
                 progress=progress,
                 engine=engine,
+                stories=click.get_current_context().meta.get("factlint.stories", "corpus"),
             )
     except RuleFileError as exc:  # a suite or other data a check reads only when it runs
         click.echo(f"factlint: {exc}", err=True)

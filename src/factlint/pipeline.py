@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 from factlint import __version__
 from factlint.engines import LocalEngine
@@ -12,11 +13,22 @@ from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.corpus import assemble, list_files
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import group, reconcile
-from factlint.model import Report
+from factlint.model import Report, Source
 from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.context import Context
 from factlint.rules.engine import run_checks
 from factlint.rules.selection import Selection
+
+STORY_SCOPES = ("corpus", "folder")
+
+
+def story_map(sources: Iterable[Source], scope: str) -> dict[str, str] | None:
+    """Each source's story for ``scope``: None when the corpus is one story, else its folder."""
+    if scope not in STORY_SCOPES:
+        raise ValueError(f"stories must be one of {', '.join(STORY_SCOPES)}, not {scope!r}")
+    if scope == "corpus":
+        return None
+    return {source.id: Path(source.path).parent.as_posix() for source in sources}
 
 
 def build_report(
@@ -28,12 +40,15 @@ def build_report(
     selection: Selection | None = None,
     progress: Callable[[int, int], None] | None = None,
     engine: Engine | None = None,
+    stories: str = "corpus",
 ) -> Report:
     """Read ``paths``, extract their claims, reconcile them, run the checks; everything found.
 
     Input problems (FL9xx) come first, then the findings of the checks in source order.
     ``progress(done, total)`` is called as each source's claims are extracted. ``engine`` reads
     and extracts the files (by default one after another in this process, without a cache).
+    ``stories`` is "corpus" (all the sources tell one story) or "folder" (each folder's sources
+    tell one, as in an archive): claims are only matched within a story.
     """
     kb = kb or default_knowledge()
     catalogue = load_catalogue() if catalogue is None else catalogue
@@ -43,7 +58,7 @@ def build_report(
     corpus = assemble((read.outcome for read in reads), rejected)
     claims = tuple(claim for read in reads for claim in read.claims)
     published = {source.id: source.published for source in corpus.sources}
-    groups = tuple(reconcile(group(claims, kb), kb, published=published))
+    groups = tuple(reconcile(group(claims, kb, story_map(corpus.sources, stories)), kb, published=published))
     readable = tuple(source for source in corpus.sources if source.text)
     findings = run_checks(Context(readable, claims, groups, kb), catalogue, selection)
     return Report(

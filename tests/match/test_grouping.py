@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factlint.extract import extract_text
 from factlint.knowledge import default_knowledge
-from factlint.match.grouping import blocking_key, group
+from factlint.match.grouping import blocking_key, group, group_prepared
 from factlint.match.names import short_names
 from factlint.model import Claim, Quantity, Span, TimeRef
 
@@ -152,3 +152,50 @@ def test_short_names_only_point_from_a_shorter_form_to_one_longer_name_of_its_ki
         assert short.split(":")[0] == long.split(":")[0] and len(long) > len(short)
         slug, full = short.split(":")[1], long.split(":")[1]
         assert full.startswith(slug + "-") or full.endswith("-" + slug)
+
+
+def test_in_an_archive_claims_are_grouped_only_within_their_story_folder():
+    from collections import defaultdict
+    from pathlib import Path
+
+    from factlint.match.grouping import prepare
+    from factlint.pipeline import build_report
+
+    from ..conftest import ROOT
+
+    folders_given = sorted(path for path in (ROOT / "fixtures" / "stories").iterdir() if path.is_dir())
+    archive = build_report(folders_given, stories="folder")
+    folders = {source.id: Path(source.path).parent.name for source in archive.sources}
+    assert len(set(folders.values())) == 4 and len(archive.sources) == 19
+    for found in archive.groups:
+        assert len({folders[claim.source_id] for claim in found.claims}) == 1
+    alone = sorted(
+        (found.key, tuple(claim.id.split("#")[1] for claim in found.claims))
+        for story in folders_given
+        for found in build_report([story]).groups
+    )
+    together = sorted(
+        (found.key, tuple(claim.id.split("#")[1] for claim in found.claims)) for found in archive.groups
+    )
+    assert together == alone
+    kb = default_knowledge()
+    by_pair = defaultdict(list)
+    prepared = prepare(archive.claims, kb, {sid: folder for sid, folder in folders.items()})
+    for item in prepared:
+        by_pair[(item.story, item.key[2])].append(item)
+    pieces = [found for pair in sorted(by_pair) for found in group_prepared(by_pair[pair], kb)]
+    assert sorted((g.key, [c.id for c in g.claims]) for g in pieces) == sorted(
+        (g.key, [c.id for c in g.claims]) for g in group_prepared(prepared, kb)
+    )
+
+
+def test_two_quakes_a_day_apart_are_one_story_unless_each_folder_is_its_own(write, tmp_path):
+    from factlint.pipeline import build_report
+
+    write("archive/north/a.txt", "Published: 2025-03-14\n\nThe earthquake killed 23 people, officials said.")
+    write("archive/south/b.txt", "Published: 2025-03-15\n\nThe earthquake killed 40 people, officials said.")
+    deaths = [
+        [len(found.claims) for found in build_report([tmp_path / "archive"], stories=scope).groups]
+        for scope in ("corpus", "folder")
+    ]
+    assert deaths == [[2], [1, 1]]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from factlint.knowledge import KnowledgeBase
 from factlint.match.intervals import Reach, reach
@@ -126,34 +126,82 @@ def _entity(name: str | None, kb: KnowledgeBase) -> str | None:
     return resolve(name.removeprefix("candidate:").replace("-", " "), kb) or name
 
 
-def group(claims: Iterable[Claim], kb: KnowledgeBase) -> list[ClaimGroup]:
-    """Every group of two or more claims, and single claims as groups of one, in a stable order."""
-    claims = list(claims)
-    aliases = short_names(name for claim in claims for name in (claim.subject, claim.counterparty))
-    if aliases:
-        claims = [
-            dataclasses.replace(
-                claim,
-                subject=aliases.get(claim.subject or "", claim.subject),
-                counterparty=aliases.get(claim.counterparty or "", claim.counterparty),
-            )
-            for claim in claims
-        ]
-    blocks: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
-    for claim in restated_totals(claims, kb):
-        key = blocking_key(claim, kb)
-        if key is not None:
-            blocks[key].append(claim)
-    blocks = _fill_counterparties(blocks)
+def group(
+    claims: Iterable[Claim], kb: KnowledgeBase, stories: Mapping[str, str] | None = None
+) -> list[ClaimGroup]:
+    """Every group of two or more claims, and single claims as groups of one, in a stable order.
+
+    ``stories`` maps a source id to its story (by default the whole corpus is one story): claims
+    of different stories are never grouped, and short names are read within a story.
+    """
+    return group_prepared(prepare(claims, kb, stories), kb)
+
+
+def story_of(claim: Claim, stories: Mapping[str, str] | None) -> str:
+    """The story a claim belongs to ("" when the corpus is one story)."""
+    return stories.get(claim.source_id, "") if stories else ""
+
+
+def prepare(
+    claims: Iterable[Claim], kb: KnowledgeBase, stories: Mapping[str, str] | None = None
+) -> list[Prepared]:
+    """Each claim with its story and block, names and restated totals read story by story.
+
+    What is done here looks across a whole story; what :func:`group_prepared` does looks only
+    inside one story and attribute, so claims may be split on those two before it (a shuffle).
+    """
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_story[story_of(claim, stories)].append(claim)
+    prepared = []
+    for story in sorted(by_story):
+        members = by_story[story]
+        aliases = short_names(name for claim in members for name in (claim.subject, claim.counterparty))
+        if aliases:
+            members = [
+                dataclasses.replace(
+                    claim,
+                    subject=aliases.get(claim.subject or "", claim.subject),
+                    counterparty=aliases.get(claim.counterparty or "", claim.counterparty),
+                )
+                for claim in members
+            ]
+        for claim in restated_totals(members, kb):
+            key = blocking_key(claim, kb)
+            if key is not None:
+                prepared.append(Prepared(story, key, claim))
+    return prepared
+
+
+def group_prepared(prepared: Iterable[Prepared], kb: KnowledgeBase) -> list[ClaimGroup]:
+    """The groups of prepared claims: blocks filled, then split by time; ordered by story and key.
+
+    Any subset holding every claim of its (story, attribute) pairs gives exactly those pairs'
+    groups, in the same order, as the whole.
+    """
+    stories: dict[str, dict[tuple[str, str, str, str], list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for item in prepared:
+        stories[item.story][item.key].append(item.claim)
     groups: list[ClaimGroup] = []
-    for key in sorted(blocks):
-        members = blocks[key]
-        if "cumulative" in key[3]:
-            groups.append(ClaimGroup(key=(*key, ""), claims=tuple(members)))
-            continue
-        for period, together in _by_time(members, kb):
-            groups.append(ClaimGroup(key=(*key, period), claims=tuple(together)))
+    for story in sorted(stories):
+        blocks = _fill_counterparties(stories[story])
+        for key in sorted(blocks):
+            members = blocks[key]
+            if "cumulative" in key[3]:
+                groups.append(ClaimGroup(key=(*key, ""), claims=tuple(members)))
+                continue
+            for period, together in _by_time(members, kb):
+                groups.append(ClaimGroup(key=(*key, period), claims=tuple(together)))
     return groups
+
+
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """A claim ready to group: its story, its block and the claim as names and totals left it."""
+
+    story: str
+    key: tuple[str, str, str, str]
+    claim: Claim
 
 
 def _by_time(claims: list[Claim], kb: KnowledgeBase) -> list[tuple[str, list[Claim]]]:
