@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import functools
@@ -9,7 +10,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -124,6 +125,24 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "only within a story.",
         ),
         click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            expose_value=False,
+            callback=_remember,
+            help="With --engine dask: a running Dask scheduler (tcp://host:8786) instead of a local "
+            "cluster of --jobs workers.",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help="Where files are read, extracted and grouped: here, or on Dask (pip install "
+            "'factlint[dask]').",
+        ),
+        click.option(
             "--cache-dir",
             type=click.Path(file_okay=False, path_type=Path),
             expose_value=False,
@@ -141,11 +160,11 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "-j",
             "--jobs",
             type=click.IntRange(min=0),
-            default=1,
-            show_default=True,
+            default=None,
             expose_value=False,
             callback=_remember,
-            help="Worker processes reading and extracting files; 0 for one per core.",
+            help="Worker processes reading and extracting files; 0 for one per core "
+            "[default: 1, with --engine dask one per core].",
         ),
     ):
         command = option(command)
@@ -231,9 +250,8 @@ def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None, qui
     catalogue, selection, kb = _rules(start)
     if quick:
         selection = dataclasses.replace(selection, quick=True)
-    engine = _engine(kb)
     try:
-        with SourceProgress() as progress:
+        with _engine(kb) as engine, SourceProgress() as progress:
             return build_report(
                 paths,
                 max_bytes=max_size,
@@ -249,19 +267,37 @@ def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None, qui
         sys.exit(ExitCode.USAGE)
 
 
-def _engine(kb: Any) -> Any:
-    """The engine the options ask for: worker processes, and the cache unless ``--no-cache``."""
+def _usage(message: str) -> NoReturn:
+    """Say what is wrong with the command line and exit 2."""
+    click.echo(f"factlint: {message}", err=True)
+    sys.exit(ExitCode.USAGE)
+
+
+def _engine(kb: Any) -> contextlib.AbstractContextManager[Any]:
+    """The engine the options ask for, with the cache unless ``--no-cache``.
+
+    A context manager, since a Dask engine owns a client and maybe a local cluster.
+    """
     from factlint.cache import Cache, cache_dir, fingerprint
     from factlint.engines.local import LocalEngine, default_jobs
     from factlint.knowledge import default_knowledge
 
     meta = click.get_current_context().meta
-    jobs = meta.get("factlint.jobs", 1) or default_jobs()
+    asked = meta.get("factlint.jobs")
     cache = None
     if not meta.get("factlint.no_cache"):
         files = (kb or default_knowledge()).files
         cache = Cache(cache_dir(meta.get("factlint.cache_dir")), fingerprint(files))
-    return LocalEngine(jobs=jobs, cache=cache)
+    if meta.get("factlint.engine") != "dask":
+        if meta.get("factlint.scheduler"):
+            _usage("--scheduler needs --engine dask")
+        jobs = 1 if asked is None else asked or default_jobs()
+        return contextlib.nullcontext(LocalEngine(jobs=jobs, cache=cache))
+    from factlint.engines.dask_engine import DaskEngine, dask_available
+
+    if not dask_available():
+        _usage("--engine dask needs dask: pip install 'factlint[dask]'")
+    return DaskEngine(scheduler=meta.get("factlint.scheduler"), workers=asked or default_jobs(), cache=cache)
 
 
 def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:

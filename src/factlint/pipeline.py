@@ -12,7 +12,7 @@ from factlint.engines.local import Engine
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.corpus import assemble, list_files
 from factlint.knowledge import KnowledgeBase, default_knowledge
-from factlint.match import group, reconcile
+from factlint.match import reconcile
 from factlint.model import Report, Source
 from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.context import Context
@@ -54,11 +54,14 @@ def build_report(
     catalogue = load_catalogue() if catalogue is None else catalogue
     inputs = tuple(os.fspath(path) for path in paths)
     files, rejected = list_files(inputs)
-    reads = (engine or LocalEngine()).read(files, kb, max_bytes, progress)
+    engine = engine or LocalEngine()
+    reads = engine.read(files, kb, max_bytes, progress)
     corpus = assemble((read.outcome for read in reads), rejected)
     claims = tuple(claim for read in reads for claim in read.claims)
     published = {source.id: source.published for source in corpus.sources}
-    groups = tuple(reconcile(group(claims, kb, story_map(corpus.sources, stories)), kb, published=published))
+    groups = tuple(
+        reconcile(engine.group(claims, kb, story_map(corpus.sources, stories)), kb, published=published)
+    )
     readable = tuple(source for source in corpus.sources if source.text)
     findings = run_checks(Context(readable, claims, groups, kb), catalogue, selection)
     return Report(

@@ -9,13 +9,15 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from factlint.cache import Cache
 from factlint.engines.work import Read, read_file
 from factlint.knowledge import KnowledgeBase
+from factlint.match.grouping import group
+from factlint.model import Claim, ClaimGroup
 
 Progress = Callable[[int, int], None]
 
@@ -33,6 +35,12 @@ class Engine(Protocol):
         progress: Progress | None = None,
     ) -> list[Read]:
         """Each file's :class:`Read`, in the order given."""
+        ...
+
+    def group(
+        self, claims: Sequence[Claim], kb: KnowledgeBase, stories: Mapping[str, str] | None = None
+    ) -> list[ClaimGroup]:
+        """The claims' groups, as :func:`factlint.match.group` makes them."""
         ...
 
 
@@ -67,6 +75,12 @@ class LocalEngine:
                 results.append(read)
                 _tell(progress, len(results), len(files))
         return results
+
+    def group(
+        self, claims: Sequence[Claim], kb: KnowledgeBase, stories: Mapping[str, str] | None = None
+    ) -> list[ClaimGroup]:
+        """The claims' groups, made here in this process."""
+        return group(claims, kb, stories)
 
 
 def default_jobs() -> int:
