@@ -496,6 +496,13 @@ def claims(paths: tuple[str, ...], max_size: int, output_format: str, output: Pa
     default=None,
     help="Also write the JSON report here.",
 )
+@click.option(
+    "--jsonl",
+    "jsonl_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the report as JSON Lines here, streamed a record at a time (for archives).",
+)
 @fail_on_option("never")
 @click.option("--force", is_flag=True, help="Replace output files that factlint did not write.")
 def report(
@@ -503,6 +510,7 @@ def report(
     max_size: int,
     output: Path | None,
     json_path: Path | None,
+    jsonl_path: Path | None,
     fail_on: str,
     force: bool,
 ) -> None:
@@ -511,7 +519,7 @@ def report(
     Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html
     """
     from factlint.report.html_report import render_html
-    from factlint.report.json_report import render_json
+    from factlint.report.json_report import render_json, stream_json_lines
     from factlint.report.output import OutputRefused, write_report
 
     result = _build(paths, max_size)
@@ -523,6 +531,8 @@ def report(
         written = [write_report(output, render_html(result), protected, force)]
         if json_path is not None:
             written.append(write_report(json_path, render_json(result), protected, force))
+        if jsonl_path is not None:
+            written.append(write_report(jsonl_path, stream_json_lines(result), protected, force))
     except OutputRefused as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:

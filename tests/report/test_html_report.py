@@ -147,3 +147,50 @@ def test_a_corpus_without_any_date_says_so_instead_of_drawing(write, tmp_path):
     write("plain/a.txt", "Northwind has 40 stores.")
     page = render_html(build_report([tmp_path / "plain"]))
     assert "<svg" not in page and "No claim names a date that could be placed" in page
+
+
+def test_the_json_lines_report_holds_the_json_reports_records_one_a_line(seeds, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(seeds),
+            "-o",
+            str(out / "r.html"),
+            "--json",
+            str(out / "r.json"),
+            "--jsonl",
+            str(out / "r.jsonl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    whole = json.loads((out / "r.json").read_text(encoding="utf-8"))
+    lines = [json.loads(line) for line in (out / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    header, records = lines[0], lines[1:]
+    assert header["generator"] == "factlint" and header["record"] == "header"
+    assert header["counts"] == {
+        kind: len(whole[kind]) for kind in ("sources", "claims", "groups", "findings")
+    }
+    for kind, plural in (
+        ("source", "sources"),
+        ("claim", "claims"),
+        ("group", "groups"),
+        ("finding", "findings"),
+    ):
+        mine = [
+            {k: v for k, v in record.items() if k != "record"}
+            for record in records
+            if record["record"] == kind
+        ]
+        assert mine == whole[plural]
+    again = CliRunner().invoke(
+        main, ["report", str(seeds), "-o", str(out / "r.html"), "--jsonl", str(out / "r.jsonl")]
+    )
+    assert again.exit_code == 0, again.output  # its own file is recognised and replaced

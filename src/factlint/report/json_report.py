@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from factlint.model import Report, to_dict
@@ -23,3 +24,41 @@ def dumps(data: Any) -> str:
 def render_json(report: Report) -> str:
     """The whole report as JSON text."""
     return dumps(report_dict(report))
+
+
+LINES_SCHEMA = "factlint-report-lines/1"
+
+
+def stream_json_lines(report: Report) -> Iterator[str]:
+    """The report as JSON Lines, made one line at a time as it is written.
+
+    A header first (generator, schema, version, inputs, counts), then each source, claim, group
+    and finding as ``{"record": KIND, ...}`` with the JSON report's fields, in its order.
+    """
+    yield _line(
+        {
+            "generator": "factlint",
+            "schema": LINES_SCHEMA,
+            "record": "header",
+            "version": report.version,
+            "inputs": list(report.inputs),
+            "counts": {
+                "sources": len(report.sources),
+                "claims": len(report.claims),
+                "groups": len(report.groups),
+                "findings": len(report.findings),
+            },
+        }
+    )
+    for kind, records in (
+        ("source", report.sources),
+        ("claim", report.claims),
+        ("group", report.groups),
+        ("finding", report.findings),
+    ):
+        for record in records:
+            yield _line({"record": kind, **to_dict(record)})
+
+
+def _line(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n"

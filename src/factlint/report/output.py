@@ -16,12 +16,13 @@ class OutputRefused(Exception):
 
 def write_report(
     path: str | os.PathLike[str],
-    content: str,
+    content: str | Iterable[str],
     inputs: Iterable[str | os.PathLike[str]] = (),
     force: bool = False,
 ) -> Path:
-    """Write ``content`` to ``path`` atomically (a temporary file, then a rename).
+    """Write ``content`` (text, or pieces of it as they are made) to ``path`` atomically.
 
+    The text goes to a temporary file, which is then renamed over ``path``.
     Refuses to replace a file named in ``inputs`` and, unless ``force``, any existing file that
     does not carry a factlint marker in its first bytes.
     """
@@ -39,7 +40,10 @@ def write_report(
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+            if isinstance(content, str):
+                stream.write(content)
+            else:
+                stream.writelines(content)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
