@@ -194,3 +194,32 @@ def test_the_json_lines_report_holds_the_json_reports_records_one_a_line(seeds, 
         main, ["report", str(seeds), "-o", str(out / "r.html"), "--jsonl", str(out / "r.jsonl")]
     )
     assert again.exit_code == 0, again.output  # its own file is recognised and replaced
+
+
+def test_a_large_corpus_shows_its_worst_sources_in_full_and_says_what_it_left_off(monkeypatch):
+    from factlint.report import html_report
+    from factlint.report.summary import claim_matrix
+
+    from ..conftest import ROOT
+
+    stories = sorted(path for path in (ROOT / "fixtures" / "stories").iterdir() if path.is_dir())
+    report = build_report(stories, stories="folder")
+    matrix = claim_matrix(report)
+    assert len(matrix["tables"]) == 4
+    for table in matrix["tables"]:
+        columns = {source.id for source in table["columns"]}
+        assert columns == {sid for row in table["rows"] for sid in row["cells"]}
+    monkeypatch.setattr(html_report, "FULL_TEXTS", 3)
+    monkeypatch.setattr(html_report, "TIMELINE_LANES", 2)
+    monkeypatch.setattr(html_report, "FINDING_CARDS", 5)
+    page = render_html(report)
+    assert page.count('<details id="source-') == 3 and page.count('<table class="matrix">') == 4
+    assert f"the other {len(report.sources) - 3} are listed above" in page
+    assert page.count('class="lane-label') == 2 and f"{len(report.sources) - 2} others are left off" in page
+    infos = [f for f in report.findings if f.severity == "info" and not f.code.startswith("FL9")]
+    assert page.count('<tr class="finding-line">') == len(infos) > 0
+    assert page.count('<article class="finding') == len(
+        [f for f in report.findings if f.severity != "info" and not f.code.startswith("FL9")]
+    )
+    linked = set(re.findall(r'<a href="#(claim-\d+)">', page))
+    assert linked <= set(re.findall(r'id="(claim-\d+)"', page))

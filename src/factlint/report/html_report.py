@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 
 from factlint.generated import HTML_MARKER
-from factlint.model import Claim, Evidence, Finding, Report, Source
+from factlint.model import Claim, Evidence, Finding, Report, Severity, Source
 from factlint.report.highlight import claims_by_source, in_sentence, marked_pieces
 from factlint.report.summary import claim_matrix, file_rows, overall_agreement, severity_counts
 from factlint.report.text import location
@@ -61,11 +61,37 @@ def _evidence(
     ]
 
 
+# How much of a large corpus the page shows in full; the JSON report always holds everything.
+FULL_TEXTS = 300  # sources whose whole text is shown with its claims marked
+TIMELINE_LANES = 60  # sources drawn on the timeline
+FINDING_CARDS = 300  # beyond this many findings, those of severity info are one line each
+
+
+def _priority(report: Report) -> list[Source]:
+    """Sources by the worst finding about them, then in reading order: the first to show in full."""
+    worst: dict[str, int] = {}
+    for found in report.findings:
+        if found.source_id and not found.code.startswith("FL9"):
+            worst[found.source_id] = max(worst.get(found.source_id, 0), found.severity.rank)
+    ranked = sorted(enumerate(report.sources), key=lambda item: (-worst.get(item[1].id, 0), item[0]))
+    return [source for _, source in ranked]
+
+
 def render_html(report: Report, title: str = "factlint report") -> str:
-    """The report as one HTML document that needs nothing but a browser."""
+    """The report as one HTML document that needs nothing but a browser.
+
+    A large corpus keeps the page usable: the :data:`FULL_TEXTS` sources with the worst findings
+    are shown in full, the :data:`TIMELINE_LANES` first of them drawn on the timeline, and past
+    :data:`FINDING_CARDS` findings the info ones take a line each; the page says what it left out.
+    """
     sources = {source.id: source for source in report.sources}
     claims = {claim.id: claim for claim in report.claims}
-    anchors = {claim.id: f"claim-{index}" for index, claim in enumerate(report.claims, 1)}
+    priority = _priority(report)
+    shown = {source.id for source in priority[:FULL_TEXTS]}
+    drawn = {source.id for source in priority[:TIMELINE_LANES]}
+    anchors = {
+        claim.id: f"claim-{index}" for index, claim in enumerate(report.claims, 1) if claim.source_id in shown
+    }
     by_source = claims_by_source(report.claims)
     problems = [
         {"finding": found, "location": location(found, sources)}
@@ -84,6 +110,10 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         ),
         key=lambda item: (-item["finding"].severity.rank, item["finding"].code, item["location"]),
     )
+    compact = len(checked) > FINDING_CARDS
+    cards = [item for item in checked if not compact or item["finding"].severity != Severity.INFO]
+    lines = [item for item in checked if compact and item["finding"].severity == Severity.INFO]
+    lanes = [source for source in report.sources if source.id in drawn]
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title,
@@ -94,14 +124,20 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         sources=report.sources,
         counts=severity_counts(report.findings),
         problems=problems,
-        findings=checked,
+        findings=cards,
+        finding_lines=lines,
         matrix=claim_matrix(report),
         agreement=overall_agreement(report),
         words=sum(source.words for source in report.sources),
-        timeline=build_timeline(report.sources, report.claims),
+        timeline=build_timeline(lanes, [claim for claim in report.claims if claim.source_id in drawn]),
+        left_off_lanes=len(report.sources) - len(lanes),
         anchors=anchors,
+        shown=shown,
+        left_off_texts=len(report.sources) - len(shown),
         pieces={
-            source.id: marked_pieces(source.text, by_source.get(source.id, ())) for source in report.sources
+            source.id: marked_pieces(source.text, by_source.get(source.id, ()))
+            for source in report.sources
+            if source.id in shown
         },
         counted={source.id: len(by_source.get(source.id, ())) for source in report.sources},
     )

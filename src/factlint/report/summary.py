@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from factlint.model import Finding, Report, Severity, Source
+from factlint.model import Claim, Finding, Report, Severity, Source
 
 
 def problem_row(finding: Finding) -> dict[str, Any]:
@@ -83,30 +83,34 @@ def claim_matrix(report: Report) -> dict[str, Any]:
     """Groups told by two or more sources as rows, sources as columns, and each cell's standing.
 
     A cell holds the source's figures for the fact as written (qualifiers included) and a state:
-    ``ok`` in the consensus, ``off`` flagged by the reconciliation, ``other`` neither.
+    ``ok`` in the consensus, ``off`` flagged by the reconciliation, ``other`` neither. Rows that
+    share no source are apart: ``tables`` holds one table for each set of sources linked by the
+    facts they tell (one for a story, one a story in an archive), each with only its own columns;
+    ``rows`` are all the rows, in group order.
     """
     from factlint.match.labels import say
 
-    columns = [source for source in report.sources if any(source.id == c.source_id for c in report.claims)]
+    order = {source.id: index for index, source in enumerate(report.sources)}
     rows = []
     for group in report.groups:
         sources = {claim.source_id for claim in group.claims}
         if len(sources) < 2 or group.label is None:
             continue
         inside = {v.claim_id for v in group.verdicts if v.in_consensus}
+        mine: dict[str, list[Claim]] = {}
+        for claim in group.claims:
+            mine.setdefault(claim.source_id, []).append(claim)
         cells = {}
-        for source in columns:
-            mine = [claim for claim in group.claims if claim.source_id == source.id]
-            if not mine:
-                continue
+        for source_id in sorted(mine, key=lambda sid: order.get(sid, len(order))):
+            theirs = mine[source_id]
             state = (
                 "off"
-                if any(c.id in group.flagged for c in mine)
+                if any(c.id in group.flagged for c in theirs)
                 else "ok"
-                if any(c.id in inside for c in mine)
+                if any(c.id in inside for c in theirs)
                 else "other"
             )
-            cells[source.id] = {"texts": sorted({say(c).rsplit(" (", 1)[0] for c in mine}), "state": state}
+            cells[source_id] = {"texts": sorted({say(c).rsplit(" (", 1)[0] for c in theirs}), "state": state}
         scores = [v.score for v in group.verdicts]
         rows.append(
             {
@@ -121,7 +125,30 @@ def claim_matrix(report: Report) -> dict[str, Any]:
                 "cells": cells,
             }
         )
-    return {"columns": columns, "rows": rows}
+    return {"rows": rows, "tables": _tables(rows, report.sources)}
+
+
+def _tables(rows: list[dict[str, Any]], sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    """The rows split into tables of linked sources (union-find), ordered by their first source."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for row in rows:
+        first, *rest = list(row["cells"])
+        for other in rest:
+            parent[root(other)] = root(first)
+    tables: dict[str, dict[str, Any]] = {}
+    for source in sources:
+        if source.id in parent:
+            tables.setdefault(root(source.id), {"columns": [], "rows": []})["columns"].append(source)
+    for row in rows:
+        tables[root(next(iter(row["cells"])))]["rows"].append(row)
+    return list(tables.values())
 
 
 def overall_agreement(report: Report) -> float | None:
