@@ -8,6 +8,7 @@ which names it when no label does.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -104,15 +105,61 @@ def stated(
 
 
 @functools.cache
-def _tails(links: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+@functools.cache
+def _tails(links: tuple[str, ...]) -> Tails:
     """Patterns for the end of a label: with one of ``links`` ("impact score of"), and without."""
     words = r"(?<![A-Za-z0-9'’-])(?P<label>[A-Za-z][A-Za-z0-9'’-]*(?:[\s*_]+[A-Za-z][A-Za-z0-9'’-]*){0,7})"
     ordered = sorted(links, key=len, reverse=True)
     linked = "|".join(_link_pattern(link) for link in ordered) or "(?!)"
-    return (
-        re.compile(words + r"[\s*_]*(?P<link>" + linked + r")[\s*_]*$", re.IGNORECASE),
-        re.compile(words + r"[\s*_]*$"),
+    return Tails(
+        linked=re.compile(words + r"[\s*_]*(?P<link>" + linked + r")[\s*_]*$", re.IGNORECASE),
+        unlinked=re.compile(words + r"[\s*_]*$"),
+        link_end=re.compile(r"(?:" + linked + r")[\s*_]*$", re.IGNORECASE),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Tails:
+    """The label patterns; ``link_end`` tells cheaply whether a window can end with a link at all."""
+
+    linked: re.Pattern[str]
+    unlinked: re.Pattern[str]
+    link_end: re.Pattern[str]
+
+
+# The unlinked label read backwards: matched once at the value instead of searched from every
+# character of the window before it (the search cost a tenth of a millisecond a number).
+_BACKWARDS = re.compile(
+    r"[\s*_]*(?P<label>[A-Za-z0-9'’-]*[A-Za-z](?:[\s*_]+[A-Za-z0-9'’-]*[A-Za-z]){0,7})(?![A-Za-z0-9'’-])"
+)
+_WORDISH = re.compile(r"[A-Za-z0-9'’-]")
+_GAP = re.compile(r"[\s*_]+")
+_LINK_REACH = 40  # the longest link with the blanks around it
+
+
+def label_end(text: str, low: int, start: int, tails: Tails) -> tuple[str, int, bool] | None:
+    """The label ending at ``start`` and beginning at ``low`` or later: its text, start, whether linked.
+
+    The same as searching ``tails.linked`` and then ``tails.unlinked`` in ``text[low:start]``.
+    """
+    if tails.link_end.search(text, max(low, start - _LINK_REACH), start):
+        match = tails.linked.search(text, low, start)
+        if match:
+            return match.group("label"), match.start("label"), True
+    return _unlinked(text, low, start)
+
+
+def _unlinked(text: str, low: int, start: int) -> tuple[str, int, bool] | None:
+    """The unlinked label, read backwards from ``start``: up to eight words, none begun before ``low``."""
+    match = _BACKWARDS.match(text[low:start][::-1])
+    if not match:
+        return None
+    label_start, label_end_at = start - match.end("label"), start - match.start("label")
+    if label_start == low and low > 0 and _WORDISH.match(text, low - 1):
+        # The first word began before ``low``: the label can only begin after it.
+        gap = _GAP.search(text, low, label_end_at)
+        return _unlinked(text, gap.end(), start) if gap else None
+    return text[label_start:label_end_at], label_start, False
 
 
 def _link_pattern(link: str) -> str:
@@ -141,7 +188,7 @@ def _inside_date(start: int, end: int, dates: list[tuple[int, int, Claim]], star
 
 
 def _label_before(
-    text: str, start: int, tails: tuple[re.Pattern[str], re.Pattern[str]], kb: KnowledgeBase
+    text: str, start: int, tails: Tails, kb: KnowledgeBase
 ) -> tuple[tuple[str, ...], int, bool]:
     """The label right before a value ("impact score of"): its words, where it begins, whether linked.
 
@@ -150,13 +197,11 @@ def _label_before(
     line, at most four words.
     """
     low = max(text.rfind("\n", max(0, start - _LOOKBACK), start) + 1, start - _LOOKBACK)
-    linked = True
-    match = tails[0].search(text, low, start)
-    if not match:
-        linked, match = False, tails[1].search(text, low, start)
-    if not match:
+    found = label_end(text, low, start, tails)
+    if found is None:
         return (), start, False
-    words = list(_WORD.finditer(match.group("label")))
+    written, label_start, linked = found
+    words = list(_WORD.finditer(written))
     label: list[str] = []
     at = start
     for word in reversed(words):
@@ -164,7 +209,7 @@ def _label_before(
         if lower in kb.function_words or lower.rstrip(".") in MONTHS or len(label) == _MAX_LABEL:
             break
         label.append(singular(lower))
-        at = match.start("label") + word.start()
+        at = label_start + word.start()
     return tuple(reversed(label)), at, linked
 
 
