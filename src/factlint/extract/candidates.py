@@ -106,4 +106,4 @@ def _acts(
         return False
     if compiled.locative_before is None:
         return True
-    return any(not compiled.locative_before.search(text[max(0, c.start - 20) : c.start]) for c in uses)
+    return any(compiled.locative_before.search(text[max(0, c.start - 20) : c.start]) is None for c in uses)

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from factlint.extract.dates import WEEKDAYS
 from factlint.extract.found import Occupied
-from factlint.extract.numbers import alternation
+from factlint.extract.numbers import Trailing, alternation, backwards_alternation
 from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 
@@ -56,13 +56,13 @@ class Chunk:
 class Patterns:
     titles: frozenset[str]
     title_firsts: frozenset[str]
-    person_before: re.Pattern[str]
-    surname_before: re.Pattern[str]
+    person_before: Trailing
+    surname_before: Trailing
     title_after: re.Pattern[str]
     verb_after: re.Pattern[str] | None
     place_after: re.Pattern[str] | None
-    place_before: re.Pattern[str] | None
-    locative_before: re.Pattern[str] | None
+    place_before: Trailing | None
+    locative_before: Trailing | None
     suffixes: frozenset[str]
     adjective: re.Pattern[str] | None
     dateline: re.Pattern[str]
@@ -102,8 +102,10 @@ def patterns(kb: KnowledgeBase) -> Patterns:
     return Patterns(
         titles=titles,
         title_firsts=frozenset(title.split()[0] for title in titles),
-        person_before=re.compile(rf"(?i:\b(?:{alternation(titles)})),?[ \t]+$"),
-        surname_before=re.compile(rf"(?i:(?<![\w-])(?:{alternation(before_surname)})),?[ \t]+$"),
+        # Each "..._before" is a phrase right before a name, read backwards from the name: the
+        # forward pattern of ``person_before`` is r"(?i:\b(?:TITLES)),?[ \t]+$".
+        person_before=Trailing(rf"[ \t]+,?(?i:(?P<p>{backwards_alternation(titles)}))\b"),
+        surname_before=Trailing(rf"[ \t]+,?(?i:(?P<p>{backwards_alternation(before_surname)}))(?![\w-])"),
         title_after=re.compile(
             rf",[ \t]+(?P<between>(?:[\w&.'’-]+[ \t]+){{0,3}}?)(?i:(?:{alternation(titles)}))(?![\w-])"
         ),
@@ -111,8 +113,10 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         place_after=re.compile(rf"(?:['’]s)?(?:-based\b|[ \t]+(?:{alternation(kb.place_nouns)})\b)")
         if kb.place_nouns
         else None,
-        place_before=re.compile(rf"\b(?:{alternation(kb.place_before)})[ \t]+$") if kb.place_before else None,
-        locative_before=re.compile(rf"(?i:\b(?:{alternation(kb.locatives)}))[ \t]+(?:the[ \t]+)?$")
+        place_before=Trailing(rf"[ \t]+(?P<p>{backwards_alternation(kb.place_before)})\b")
+        if kb.place_before
+        else None,
+        locative_before=Trailing(rf"(?:[ \t]+eht)?[ \t]+(?i:(?P<p>{backwards_alternation(kb.locatives)}))\b")
         if kb.locatives
         else None,
         suffixes=frozenset([*kb.company_suffixes, *kb.organisation_words]),
@@ -251,7 +255,7 @@ def _places(text: str, by_key: Mapping[str, list[Chunk]], compiled: Patterns) ->
         for chunk in chunks:
             before = text[max(0, chunk.start - LOOK) : chunk.start]
             if (compiled.place_after is not None and compiled.place_after.match(text, chunk.end)) or (
-                compiled.place_before is not None and compiled.place_before.search(before)
+                compiled.place_before is not None and compiled.place_before.search(before) is not None
             ):
                 places.add(key)
                 break
@@ -283,7 +287,7 @@ def _evidence(text: str, chunk: Chunk, length: int, kb: KnowledgeBase, compiled:
     if (
         chunk.after_title
         or _titled_after(text, chunk.end, kb, compiled)
-        or compiled.person_before.search(before)
+        or compiled.person_before.search(before) is not None
     ):
         return "titled"
     if _BYLINE.search(before):
@@ -306,7 +310,7 @@ def _surnames(
             continue
         for chunk in chunks:
             before = text[max(0, chunk.start - LOOK) : chunk.start]
-            if chunk.after_title or compiled.surname_before.search(before):
+            if chunk.after_title or compiled.surname_before.search(before) is not None:
                 surnames.add(key)
                 break
     return surnames

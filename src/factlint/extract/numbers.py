@@ -89,6 +89,31 @@ def alternation(phrases: Iterable[str], flexible: bool = True) -> str:
     return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
 
 
+def backwards_alternation(phrases: Iterable[str]) -> str:
+    """:func:`alternation` with each phrase written backwards, to match a text read backwards."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(
+        r"[ \t]+".join(re.escape(word[::-1]) for word in reversed(phrase.split())) for phrase in ordered
+    )
+
+
+class Trailing:
+    """A phrase that ends a text (before some blanks): a pattern matched once on the text reversed.
+
+    ``pattern`` is written backwards and names the phrase ``p``; ``search(text)`` returns where the
+    phrase starts in ``text``, or None, as ``re.search`` of the same pattern written forwards and
+    anchored with ``$`` would (the longest phrase wins: its match begins leftmost).
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+
+    def search(self, text: str) -> int | None:
+        """Where the trailing phrase starts in ``text``, or None."""
+        match = self.pattern.match(text[::-1])
+        return len(text) - match.end("p") if match else None
+
+
 def parse_number(text: str) -> float:
     """``1,234.5`` to ``1234.5``."""
     return float(text.replace(",", ""))

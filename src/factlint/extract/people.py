@@ -98,7 +98,7 @@ def find_people(
             continue
         before = text[max(0, chunk.start - LOOK) : chunk.start]
         title = compiled.person_before.search(before)
-        lead = chunk.start - len(before) + title.start() if title else chunk.start
+        lead = chunk.start - len(before) + title if title is not None else chunk.start
         found.append(Person(chunk.start, chunk.end, person_id(key), text[chunk.start : chunk.end], lead))
     return sorted(found, key=lambda person: person.start)
 

@@ -1,0 +1,42 @@
+"""Phrases right before a name, read backwards: the same answers as the forward patterns they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.extract.names import patterns
+from factlint.extract.numbers import alternation
+from factlint.knowledge import default_knowledge
+
+KB = default_knowledge()
+COMPILED = patterns(KB)
+TITLES = sorted(COMPILED.titles)
+BEFORE_SURNAME = [title for title in TITLES if title.split()[-1] not in KB.function_words]
+FORWARD = {
+    "person_before": re.compile(rf"(?i:\b(?:{alternation(TITLES)})),?[ \t]+$"),
+    "surname_before": re.compile(rf"(?i:(?<![\w-])(?:{alternation(BEFORE_SURNAME)})),?[ \t]+$"),
+    "place_before": re.compile(rf"\b(?:{alternation(KB.place_before)})[ \t]+$"),
+    "locative_before": re.compile(rf"(?i:\b(?:{alternation(KB.locatives)}))[ \t]+(?:the[ \t]+)?$"),
+}
+vocabulary = sorted({*TITLES[:40], *KB.place_before, *KB.locatives, "the", "The", "vice", "x", "-", "Ex"})
+pieces = st.one_of(
+    st.sampled_from(vocabulary),
+    st.sampled_from(vocabulary).map(str.upper),
+    st.sampled_from([" ", "  ", "\t", ",", ", ", "-", "'", "a", "9", "\n"]),
+)
+
+
+@given(st.sampled_from(sorted(FORWARD)), st.lists(pieces, max_size=12))
+def test_backwards_agrees_with_the_forward_pattern(name, parts):
+    text = "".join(parts)
+    forward = FORWARD[name].search(text)
+    assert getattr(COMPILED, name).search(text) == (forward.start() if forward else None)
+
+
+def test_a_title_right_before_a_name_is_found_and_its_start_given():
+    text = "said Finance Minister "
+    assert COMPILED.person_before.search(text) == text.index("Finance")
+    assert COMPILED.person_before.search("said the minister of it ") is None
