@@ -293,10 +293,20 @@ class Report:
     groups: tuple[ClaimGroup, ...] = ()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def to_dict(record: Any) -> Any:
     """A JSON-compatible view of a record (dates as ISO strings, tuples as lists)."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    kind = type(record)
+    if kind in _PLAIN:  # exact types: an enum of strings is not plain
+        return record
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(record) and not isinstance(record, type):
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(record))
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, enum.Enum):
         return record.value
     if isinstance(record, dt.date):
