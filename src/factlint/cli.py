@@ -519,7 +519,7 @@ def report(
     Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html
     """
     from factlint.report.html_report import render_html
-    from factlint.report.json_report import render_json, stream_json_lines
+    from factlint.report.json_report import stream_json, stream_json_lines
     from factlint.report.output import OutputRefused, write_report
 
     result = _build(paths, max_size)
@@ -530,7 +530,7 @@ def report(
     try:
         written = [write_report(output, render_html(result), protected, force)]
         if json_path is not None:
-            written.append(write_report(json_path, render_json(result), protected, force))
+            written.append(write_report(json_path, stream_json(result), protected, force))
         if jsonl_path is not None:
             written.append(write_report(jsonl_path, stream_json_lines(result), protected, force))
     except OutputRefused as exc:

@@ -223,3 +223,12 @@ def test_a_large_corpus_shows_its_worst_sources_in_full_and_says_what_it_left_of
     )
     linked = set(re.findall(r'<a href="#(claim-\d+)">', page))
     assert linked <= set(re.findall(r'id="(claim-\d+)"', page))
+
+
+def test_the_streamed_json_is_the_json_report_byte_for_byte(seeds, write, tmp_path):
+    from factlint.report.json_report import dumps, render_json, report_dict
+
+    write("odd/a.md", '---\ntitle: "Line\\nbreak \\"quoted\\" \\\\ tab\\t"\n---\nIt raised $5 billion.\n')
+    for paths in ([seeds], [tmp_path / "odd"], [tmp_path / "nothing-here"]):
+        report = build_report(paths)
+        assert render_json(report) == dumps(report_dict(report))

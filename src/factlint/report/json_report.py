@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -23,7 +24,36 @@ def dumps(data: Any) -> str:
 
 def render_json(report: Report) -> str:
     """The whole report as JSON text."""
-    return dumps(report_dict(report))
+    return "".join(stream_json(report))
+
+
+_RECORDS = ("sources", "findings", "claims", "groups")
+
+
+def stream_json(report: Report) -> Iterator[str]:
+    """The JSON report's text in pieces, a record at a time, as ``dumps(report_dict(report))`` writes it.
+
+    Only one record is turned into data at a time, so an archive's report never sits in memory
+    twice (as records and as one nested structure of dicts).
+    """
+    fields = {"generator": "factlint", "schema": SCHEMA}
+    fields.update({field.name: getattr(report, field.name) for field in dataclasses.fields(report)})
+    yield "{"
+    for index, (key, value) in enumerate(fields.items()):
+        yield ("," if index else "") + "\n  " + json.dumps(key) + ": "
+        if key in _RECORDS and value:
+            yield "["
+            for number, record in enumerate(value):
+                yield ("," if number else "") + "\n    " + _indented(to_dict(record), "    ")
+            yield "\n  ]"
+        else:
+            yield _indented(to_dict(value), "  ")
+    yield "\n}\n"
+
+
+def _indented(data: Any, prefix: str) -> str:
+    """``data`` as indented JSON nested ``prefix`` deep (its first line left for the caller to place)."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False).replace("\n", "\n" + prefix)
 
 
 LINES_SCHEMA = "factlint-report-lines/1"
