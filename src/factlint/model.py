@@ -266,6 +266,7 @@ class ClaimGroup:
     ``consensus`` is the interval every supporting figure allows (numbers, dates); ``consensus_text``
     says it in words, or is the winning value for text. ``label`` is one of :data:`LABELS`;
     ``flagged`` are the ids of the claims at fault (outside the consensus, stale, unqualified).
+    ``story`` is the story the group belongs to in an archive read story by story ("" otherwise).
     """
 
     key: tuple[str, ...]
@@ -276,6 +277,7 @@ class ClaimGroup:
     label: str | None = None
     reason: str = ""
     flagged: tuple[str, ...] = ()
+    story: str = ""
 
 
 LABELS = ("agree", "changed_over_time", "qualifier_dropped", "stale", "conflict", "single_source")

@@ -188,10 +188,10 @@ def group_prepared(prepared: Iterable[Prepared], kb: KnowledgeBase) -> list[Clai
         for key in sorted(blocks):
             members = blocks[key]
             if "cumulative" in key[3]:
-                groups.append(ClaimGroup(key=(*key, ""), claims=tuple(members)))
+                groups.append(ClaimGroup(key=(*key, ""), claims=tuple(members), story=story))
                 continue
             for period, together in _by_time(members, kb):
-                groups.append(ClaimGroup(key=(*key, period), claims=tuple(together)))
+                groups.append(ClaimGroup(key=(*key, period), claims=tuple(together), story=story))
     return groups
 
 

@@ -1,10 +1,11 @@
 """Parts and totals: the tranches of an investment must add up to the total the sources give.
 
 For every group of a total attribute (``sums`` in ``rules/matching.yaml``), the dated groups of
-its part attributes for the same parties, up to the total's date, are added up (their consensus
-values). Parts that sum to the total within its tolerance reconcile with it, and both sides say
-so in their reasons; parts that exceed the total contradict it; parts that fall short are noted,
-since sources rarely list every tranche. Figures that may be (``prospective``) are left out.
+its part attributes for the same parties in the same story, up to the total's date, are added up
+(their consensus values). Parts that sum to the total within its tolerance reconcile with it, and
+both sides say so in their reasons; parts that exceed the total contradict it; parts that fall
+short are noted, since sources rarely list every tranche. Figures that may be (``prospective``)
+are left out.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ def check_sums(
     result = list(groups)
     by_parties: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for k, group in enumerate(groups):
-        by_parties[group.key[:2]].append(k)
+        by_parties[(group.story, *group.key[:2])].append(k)
     for index, total in enumerate(groups):
         if len(total.key) < 5 or total.key[2] not in kb.sums or _prospective(total) or not _value(total):
             continue
         until = max((as_of(claim, published) or dt.date.min for claim in total.claims), default=dt.date.min)
         parts = [
             (k, groups[k])
-            for k in by_parties[total.key[:2]]
+            for k in by_parties[(total.story, *total.key[:2])]
             if groups[k].key[2] in kb.sums[total.key[2]]
             and not _prospective(groups[k])
             and (_period_end(groups[k], published) or dt.date.max) <= until
