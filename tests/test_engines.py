@@ -118,3 +118,17 @@ def test_the_command_line_caches_unless_told_not_to_and_clears(tmp_path, monkeyp
     (tmp_path / "elsewhere" / "keep.txt").write_text("x", encoding="utf-8")
     refused = runner.invoke(main, ["cache", "clear", "--cache-dir", "elsewhere"])
     assert refused.exit_code == 2 and "keep.txt" in refused.stderr
+
+
+def test_document_checks_in_worker_processes_find_the_same(monkeypatch):
+    from factlint.rules import engine
+    from factlint.rules.catalogue import load_catalogue
+    from factlint.rules.context import Context
+
+    report = build_report([SEEDS, *sorted(p for p in STORIES.iterdir() if p.is_dir())], stories="folder")
+    context = Context(report.sources, report.claims, report.groups, KB)
+    catalogue = {code: rule for code, rule in load_catalogue().items() if not code.startswith("FL5")}
+    serial = engine.run_checks(context, catalogue)
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
+    assert engine.run_checks(context, catalogue, jobs=2) == serial
+    assert {finding.code for finding in serial} >= {"FL101", "FL301", "FL401", "FL203"}

@@ -63,7 +63,9 @@ def build_report(
         reconcile(engine.group(claims, kb, story_map(corpus.sources, stories)), kb, published=published)
     )
     readable = tuple(source for source in corpus.sources if source.text)
-    findings = run_checks(Context(readable, claims, groups, kb), catalogue, selection)
+    findings = run_checks(
+        Context(readable, claims, groups, kb), catalogue, selection, jobs=getattr(engine, "jobs", 1)
+    )
     return Report(
         version=__version__,
         inputs=inputs,

@@ -1,29 +1,41 @@
 """The rule engine: every enabled rule of the catalogue run over one run's material.
 
 The findings pass through the sources' suppressions (:mod:`factlint.rules.suppressions`); the
-kinds registered ``late`` (unused suppressions) run after that.
+kinds registered ``late`` (unused suppressions) run after that. The kinds registered ``document``
+read one source at a time, so with ``jobs`` > 1 they run over chunks of the sources in worker
+processes; the findings, put in one total order, are the same either way.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 from collections.abc import Mapping
 
-from factlint.model import Finding
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Claim, ClaimGroup, Finding, Source
 from factlint.rules.catalogue import Rule
 from factlint.rules.checks import KINDS
 from factlint.rules.context import Context
 from factlint.rules.selection import Selection
 from factlint.rules.suppressions import apply
 
+PARALLEL_FROM = 64  # sources: fewer are checked here, as starting workers would cost more
+
 
 def run_checks(
-    context: Context, catalogue: Mapping[str, Rule], selection: Selection | None = None
+    context: Context, catalogue: Mapping[str, Rule], selection: Selection | None = None, jobs: int = 1
 ) -> list[Finding]:
     """The findings of every enabled rule, in a stable order (source, position, code)."""
     selection = selection or Selection()
     enabled = [rule for rule in catalogue.values() if selection.enabled(rule)]
-    findings = _run([rule for rule in enabled if not KINDS[rule.kind].late], context, selection)
+    early = [rule for rule in enabled if not KINDS[rule.kind].late]
+    apart = [rule for rule in early if KINDS[rule.kind].document]
+    if jobs > 1 and apart and len(context.sources) >= PARALLEL_FROM:
+        findings = _run([rule for rule in early if rule not in apart], context, selection)
+        findings += _run_apart(apart, context, selection, jobs)
+    else:
+        findings = _run(early, context, selection)
     findings, unused = apply(findings, context.sources)
     late = dataclasses.replace(context, unused_suppressions=tuple(unused))
     findings += _run([rule for rule in enabled if KINDS[rule.kind].late], late, selection)
@@ -41,7 +53,57 @@ def _run(rules: list[Rule], context: Context, selection: Selection) -> list[Find
     return findings
 
 
+def _run_apart(rules: list[Rule], context: Context, selection: Selection, jobs: int) -> list[Finding]:
+    """The document kinds' findings, from ``jobs`` worker processes each given chunks of sources."""
+    claims: dict[str, list[Claim]] = {}
+    for claim in context.claims:
+        claims.setdefault(claim.source_id, []).append(claim)
+    touching: dict[str, list[int]] = {}
+    for index, group in enumerate(context.groups):
+        for source_id in dict.fromkeys(claim.source_id for claim in group.claims):
+            touching.setdefault(source_id, []).append(index)
+    size = max(8, len(context.sources) // (jobs * 8))
+    chunks = []
+    for start in range(0, len(context.sources), size):
+        sources = context.sources[start : start + size]
+        indexes = sorted({index for source in sources for index in touching.get(source.id, ())})
+        chunks.append(
+            (
+                sources,
+                tuple(claim for source in sources for claim in claims.get(source.id, ())),
+                tuple(context.groups[index] for index in indexes),
+            )
+        )
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(rules, context.kb, selection)
+    ) as pool:
+        return [finding for part in pool.map(_check_chunk, chunks) for finding in part]
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(rules: list[Rule], kb: KnowledgeBase, selection: Selection) -> None:
+    _WORKER.update(rules=rules, kb=kb, selection=selection)
+
+
+def _check_chunk(
+    chunk: tuple[tuple[Source, ...], tuple[Claim, ...], tuple[ClaimGroup, ...]],
+) -> list[Finding]:
+    sources, claims, groups = chunk
+    context = Context(sources, claims, groups, _WORKER["kb"])  # type: ignore[arg-type]
+    return _run(_WORKER["rules"], context, _WORKER["selection"])  # type: ignore[arg-type]
+
+
 def _order(finding: Finding) -> tuple:
+    """A total order: place, code and message, then the rest, so no two runs order ties apart."""
     first = finding.evidence[0] if finding.evidence else None
     start = first.span.start if first is not None and first.span is not None else -1
-    return (finding.path or "", start, finding.code, finding.message)
+    return (
+        finding.path or "",
+        start,
+        finding.code,
+        finding.message,
+        finding.explanation,
+        tuple((e.source_id, e.quote, e.span.start if e.span else -1) for e in finding.evidence),
+    )

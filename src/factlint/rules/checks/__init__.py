@@ -31,6 +31,7 @@ class Kind:
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     late: bool = False  # runs after suppressions are applied (it reports on them)
     heavy: bool = False  # loads a large library: left out of quick runs unless selected by name
+    document: bool = False  # reads one source (its claims and groups) at a time: may run source by source
 
 
 KINDS: dict[str, Kind] = {}
@@ -43,13 +44,14 @@ def register(
     *,
     late: bool = False,
     heavy: bool = False,
+    document: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the check kind ``name``."""
 
     def decorate(run: Check) -> Check:
         if name in KINDS:
             raise ValueError(f"check kind {name!r} is registered twice")
-        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}), late, heavy)
+        KINDS[name] = Kind(name, run, tuple(fields), dict(params or {}), late, heavy, document)
         return run
 
     return decorate

@@ -59,7 +59,7 @@ PARAMS: dict[str, Any] = {
 }  # fmt: skip
 
 
-@register("arithmetic", FIELDS, PARAMS)
+@register("arithmetic", FIELDS, PARAMS, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """The findings of the four sums, source by source."""
     groups = {claim.id: group.key for group in context.groups for claim in group.claims}

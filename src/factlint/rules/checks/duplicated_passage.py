@@ -20,7 +20,10 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 
 @register(
-    "duplicated_passage", ("passage", "times", "paragraphs", "lines"), {"min_chars": 40, "min_repeats": 2}
+    "duplicated_passage",
+    ("passage", "times", "paragraphs", "lines"),
+    {"min_chars": 40, "min_repeats": 2},
+    document=True,
 )
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per repeated passage of each source."""

@@ -70,7 +70,7 @@ class _Token:
     start: int
 
 
-@register("event_after_publication", FIELDS, PARAMS)
+@register("event_after_publication", FIELDS, PARAMS, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per date after publication that a verb of a completed event governs."""
     for claim in context.claims:

@@ -22,7 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.catalogue import Rule
 
 
-@register("implausible_magnitude", ("quote", "what", "value", "unit", "side", "limit", "bound", "why"))
+@register(
+    "implausible_magnitude",
+    ("quote", "what", "value", "unit", "side", "limit", "bound", "why"),
+    document=True,
+)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per claim whose figure lies wholly outside its plausible range."""
     for claim in context.claims:

@@ -66,7 +66,7 @@ PARAMS: dict[str, Any] = {
 }  # fmt: skip
 
 
-@register("internal_inconsistency", FIELDS, PARAMS)
+@register("internal_inconsistency", FIELDS, PARAMS, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per thing a document gives two or more incompatible values for."""
     claims: dict[str, list[Claim]] = {}

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 FIELDS = ("person", "title", "organisation", "date", "holder", "since", "then", "held")
 
 
-@register("role_anachronism", FIELDS)
+@register("role_anachronism", FIELDS, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per role claim that a listed tenure contradicts on the claim's date."""
     people = _index(context.kb.people)

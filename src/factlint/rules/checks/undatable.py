@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from factlint.model import Finding
+from factlint.model import Claim, Finding
 from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
 
@@ -17,19 +17,21 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.catalogue import Rule
 
 
-@register("undatable", ("source", "count", "expressions"), {"listed": 5})
+@register("undatable", ("source", "count", "expressions"), {"listed": 5}, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per readable source with no publication date."""
+    undated = {source.id for source in context.sources if source.published is None}
+    dates: dict[str, list[Claim]] = {}
+    for claim in context.claims:
+        if claim.source_id in undated:
+            dates.setdefault(claim.source_id, []).append(claim)
     for source in context.sources:
         if source.published is not None or not source.text.strip():
             continue
         unresolved = [
             claim
-            for claim in context.claims
-            if claim.source_id == source.id
-            and claim.kind == "date"
-            and claim.time is not None
-            and claim.time.resolution == "unresolved"
+            for claim in dates.get(source.id, [])
+            if claim.kind == "date" and claim.time is not None and claim.time.resolution == "unresolved"
         ]
         distinct = list(dict.fromkeys(" ".join(claim.text.split()) for claim in unresolved))
         shown = ", ".join(f"“{text}”" for text in distinct[: rule.params["listed"]])

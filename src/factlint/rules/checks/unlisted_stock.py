@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 STOCK = ["stock.price", "stock.change", "stock.change_pct", "stock.volume", "stock.range"]
 
 
-@register("unlisted_stock", ("quote", "entity", "kind", "instead"), {"attributes": STOCK})
+@register("unlisted_stock", ("quote", "entity", "kind", "instead"), {"attributes": STOCK}, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per stock figure whose subject is not listed."""
     entities = {entity.id: entity for entity in context.kb.entities}
