@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from factlint.match.intervals import Reach
@@ -33,13 +33,13 @@ class Standing:
     tied: bool = False
 
 
-def claim_weights(sources: Sequence[str], weights: dict[str, float]) -> list[float]:
+def claim_weights(sources: Sequence[str], weights: Mapping[str, float]) -> list[float]:
     """Each claim's share of its source's weight within one group."""
     counts = Counter(sources)
     return [weights.get(source, 1.0) / counts[source] for source in sources]
 
 
-def consensus(figures: Sequence[Figure], sources: Sequence[str], weights: dict[str, float]) -> Standing:
+def consensus(figures: Sequence[Figure], sources: Sequence[str], weights: Mapping[str, float]) -> Standing:
     """The figures that can all be true together and carry the greatest weight of sources."""
     shares = claim_weights(sources, weights)
     total = sum(shares)

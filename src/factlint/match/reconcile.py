@@ -88,7 +88,7 @@ def _judge(
     if not claims:
         return group
     sources = [claim.source_id for claim in claims]
-    standing = consensus(figures, sources, dict(weights))
+    standing = consensus(figures, sources, weights)
     verdicts = []
     for index, claim in enumerate(claims):
         supports, contradicts = compatible_sources(index, figures, sources)
