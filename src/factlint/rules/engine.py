@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import multiprocessing
 from collections.abc import Mapping
+from typing import Any
 
-from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, ClaimGroup, Finding, Source
+from factlint.model import Claim, Finding
 from factlint.rules.catalogue import Rule
 from factlint.rules.checks import KINDS
 from factlint.rules.context import Context
@@ -54,7 +55,14 @@ def _run(rules: list[Rule], context: Context, selection: Selection) -> list[Find
 
 
 def _run_apart(rules: list[Rule], context: Context, selection: Selection, jobs: int) -> list[Finding]:
-    """The document kinds' findings, from ``jobs`` worker processes each given chunks of sources."""
+    """The document kinds' findings, from ``jobs`` forked worker processes each given ranges of sources.
+
+    The workers are forked, so they share the run's material with this process instead of
+    receiving it pickled (which cost more than the checks saved); where processes cannot be
+    forked, the checks run here.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not Linux or macOS
+        return _run(rules, context, selection)
     claims: dict[str, list[Claim]] = {}
     for claim in context.claims:
         claims.setdefault(claim.source_id, []).append(claim)
@@ -63,36 +71,28 @@ def _run_apart(rules: list[Rule], context: Context, selection: Selection, jobs: 
         for source_id in dict.fromkeys(claim.source_id for claim in group.claims):
             touching.setdefault(source_id, []).append(index)
     size = max(8, len(context.sources) // (jobs * 8))
-    chunks = []
-    for start in range(0, len(context.sources), size):
-        sources = context.sources[start : start + size]
-        indexes = sorted({index for source in sources for index in touching.get(source.id, ())})
-        chunks.append(
-            (
-                sources,
-                tuple(claim for source in sources for claim in claims.get(source.id, ())),
-                tuple(context.groups[index] for index in indexes),
-            )
-        )
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(rules, context.kb, selection)
-    ) as pool:
-        return [finding for part in pool.map(_check_chunk, chunks) for finding in part]
+    ranges = [(start, start + size) for start in range(0, len(context.sources), size)]
+    _SHARED.update(rules=rules, context=context, selection=selection, claims=claims, touching=touching)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            return [finding for part in pool.map(_check_range, ranges) for finding in part]
+    finally:
+        _SHARED.clear()
 
 
-_WORKER: dict[str, object] = {}
+_SHARED: dict[str, Any] = {}  # the run's material, inherited by forked workers
 
 
-def _start_worker(rules: list[Rule], kb: KnowledgeBase, selection: Selection) -> None:
-    _WORKER.update(rules=rules, kb=kb, selection=selection)
-
-
-def _check_chunk(
-    chunk: tuple[tuple[Source, ...], tuple[Claim, ...], tuple[ClaimGroup, ...]],
-) -> list[Finding]:
-    sources, claims, groups = chunk
-    context = Context(sources, claims, groups, _WORKER["kb"])  # type: ignore[arg-type]
-    return _run(_WORKER["rules"], context, _WORKER["selection"])  # type: ignore[arg-type]
+def _check_range(bounds: tuple[int, int]) -> list[Finding]:
+    """The document kinds' findings for the sources ``bounds`` (start, stop) of the shared context."""
+    whole: Context = _SHARED["context"]
+    sources = whole.sources[bounds[0] : bounds[1]]
+    claims = tuple(claim for source in sources for claim in _SHARED["claims"].get(source.id, ()))
+    indexes = sorted({index for source in sources for index in _SHARED["touching"].get(source.id, ())})
+    part = Context(sources, claims, tuple(whole.groups[index] for index in indexes), whole.kb)
+    return _run(_SHARED["rules"], part, _SHARED["selection"])
 
 
 def _order(finding: Finding) -> tuple:
