@@ -20,6 +20,7 @@ def test_a_terminal_sees_a_bar_for_many_sources_and_it_is_gone_at_the_end():
     with SourceProgress(screen, threshold=3) as progress:
         for done in range(1, 6):
             progress(done, 5)
+            assert (progress._bar is None) == (done == 5)  # stopped, thread and all, once all are read
     assert "reading sources" in out.getvalue() and "5/5" in out.getvalue()
 
 

@@ -2,7 +2,7 @@
 
 Piped, captured or in CI (not a terminal) it prints nothing at all, so logs and machine output
 stay clean; at a terminal it appears once a run has at least ``threshold`` sources and is removed
-when the run ends.
+once the last source is read (so no drawing thread is left when later stages fork workers).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ class SourceProgress:
             self._task = self._bar.add_task("sources", total=total)
         assert self._task is not None
         self._bar.update(self._task, completed=done, total=total)
+        if done >= total:  # reading is over: no drawing thread is left while later stages fork workers
+            self._bar.stop()
+            self._bar = None
 
     def __enter__(self) -> SourceProgress:
         return self
