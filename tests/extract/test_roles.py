@@ -43,6 +43,21 @@ def roles(text: str):
             False,
         ),
         ("President Joe Biden signed it", "Joe Biden", "president", None, False),
+        (
+            "said Ana Ruiz, an analyst at Brantley Partners.",
+            "Ana Ruiz",
+            "analyst",
+            "Brantley Partners",
+            False,
+        ),
+        ("Tom Reyes, a former director of Corvid Labs, said", "Tom Reyes", "director", "Corvid Labs", True),
+        (
+            "It hired Jane Doe, the chief executive of Acme Corp.",
+            "Jane Doe",
+            "chief executive officer",
+            "Acme Corp.",
+            False,
+        ),
     ],
 )
 def test_roles(text, person, title, organisation, former):
@@ -62,6 +77,8 @@ def test_roles(text, person, title, organisation, former):
         "a chief executive",
         "Shares of Amazon.com Inc. (NASDAQ: AMZN) rose",
         "the ceo said that it would",
+        "Ana Ruiz, a mother of two, said",
+        "Ana Ruiz, an early investor in Corvid Labs, said",
     ],
 )
 def test_near_misses_are_no_roles(text):

@@ -41,8 +41,8 @@ def _build(kb: KnowledgeBase, name: str, org: str) -> _Patterns:
         rf"(?<![\w-]){former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}[ \t]+(?P<name>{name}){_NAME_END}"
     )
     name_first = re.compile(
-        rf"(?<![\w-])(?P<name>{name}),[ \t]+(?:(?i:the)[ \t]+)?{former}(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?"
-        rf"{title}(?:[ \t]+(?i:of|at)[ \t]+(?P<org_after>{org}))?(?![\w-])"
+        rf"(?<![\w-])(?P<name>{name}),[ \t]+(?:(?i:the|an|a)[ \t]+)?{former}"
+        rf"(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}(?:[ \t]+(?i:of|at)[ \t]+(?P<org_after>{org}))?(?![\w-])"
     )
     return _Patterns(title_first, name_first)
 
@@ -63,9 +63,25 @@ def find_roles(text: str, kb: KnowledgeBase) -> list[Found]:
             role = _role(match, kb)
             if role is None or any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            found.append(Found("role", match.start(), match.end(), "role", role=role))
-            taken.append((match.start(), match.end()))
+            end = match.end()
+            if match.groupdict().get("org_after") and _sentence_point(match.group("org_after"), kb):
+                # "..., an analyst at Brantley Partners." : the full stop ends the sentence.
+                role = dataclasses.replace(
+                    role, organisation=role.organisation[:-1] if role.organisation else None
+                )
+                end -= 1
+            found.append(Found("role", match.start(), end, "role", role=role))
+            taken.append((match.start(), end))
     return sorted(found, key=lambda item: item.start)
+
+
+def _sentence_point(org: str, kb: KnowledgeBase) -> bool:
+    """Whether the point ending an organisation's name ends the sentence ("Partners.", not "Corp.")."""
+    last = org.split()[-1]
+    return last.endswith(".") and last not in kb.company_suffixes and not _INITIALS.fullmatch(last)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _role(match: re.Match[str], kb: KnowledgeBase) -> Role | None:
