@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
-from factlint.extract.names import Chunk, Names, Patterns, patterns, read_names
+from factlint.extract.names import Chunk, Names, Patterns, generic_word, patterns, read_names
 from factlint.knowledge import KnowledgeBase
 
 
@@ -73,14 +73,7 @@ def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, lowercase_words: s
     lowered = key.lower()
     if " " in key:
         return False
-    if (
-        lowered in kb.function_words
-        or lowered in kb.not_name_words
-        or lowered in kb.not_organisations
-        or lowered in kb.titles
-        or lowered in kb.person_words
-        or len(key) < 2
-    ):
+    if generic_word(lowered, kb) or len(key) < 2:
         return True
     if all(chunk.initial for chunk in chunks):
         return lowered in lowercase_words or (lowered.endswith("s") and not key.isupper())

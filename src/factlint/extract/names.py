@@ -131,6 +131,17 @@ def patterns(kb: KnowledgeBase) -> Patterns:
     )
 
 
+def generic_word(lowered: str, kb: KnowledgeBase) -> bool:
+    """A lower-cased word that names nobody: a function word, a generic noun, a title or a person word."""
+    return (
+        lowered in kb.function_words
+        or lowered in kb.not_name_words
+        or lowered in kb.not_organisations
+        or lowered in kb.titles
+        or lowered in kb.person_words
+    )
+
+
 def read_names(text: str, kb: KnowledgeBase) -> Names:
     """Every capitalised name of ``text`` (headings and labels left out), its people and places."""
     compiled = patterns(kb)

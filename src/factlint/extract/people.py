@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from factlint.extract.entities import Mention
 from factlint.extract.found import Found, Occupied
-from factlint.extract.names import LOOK, Names, patterns, read_names
+from factlint.extract.names import LOOK, Names, generic_word, patterns, read_names
 from factlint.extract.numbers import alternation
 from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
@@ -110,14 +110,7 @@ def _plausible(text: str, key: str, evidence: str, names: Names, kb: KnowledgeBa
         return False
     for word in words:
         lowered = word.lower()
-        if (
-            lowered in kb.function_words
-            or lowered in kb.not_name_words
-            or lowered in kb.not_organisations
-            or lowered in kb.titles
-            or lowered in kb.person_words
-            or lowered in MONTHS
-        ):
+        if generic_word(lowered, kb) or lowered in MONTHS:
             return False
     if evidence in ("titled", "byline"):
         return True
