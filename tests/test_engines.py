@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -132,3 +133,31 @@ def test_document_checks_in_worker_processes_find_the_same(monkeypatch):
     monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
     assert engine.run_checks(context, catalogue, jobs=2) == serial
     assert {finding.code for finding in serial} >= {"FL101", "FL301", "FL401", "FL203"}
+
+
+def test_a_publication_date_out_of_range_is_reported_and_extraction_failures_stop_nothing(
+    write, tmp_path, monkeypatch
+):
+    write("odd/far.md", "---\ntitle: far\ndate: 9999-12-30\n---\nNext year it will invest $4 billion.\n")
+    write("odd/early.md", "---\ntitle: early\ndate: 0001-01-02\n---\nShares rose 3% on Monday.\n")
+    write("odd/fine.txt", "Published: 2024-03-04\n\nNorthwind has 40 stores.")
+    report = build_report([tmp_path / "odd"])
+    assert [source.published for source in report.sources] == [None, None, dt.date(2024, 3, 4)]
+    assert (
+        sum(finding.code == "FL908" and "outside the years" in finding.message for finding in report.findings)
+        == 2
+    )
+    render_html(report)  # the timeline copes with what is left
+
+    import factlint.engines.work as work
+
+    def broken(source, kb):
+        if source.id == "fine.txt":
+            raise RuntimeError("boom")
+        return []
+
+    monkeypatch.setattr(work, "extract", broken)
+    read = build_report([tmp_path / "odd"])
+    assert len(read.sources) == 3
+    (failed,) = [finding for finding in read.findings if finding.code == "FL909"]
+    assert failed.source_id == "fine.txt" and "RuntimeError: boom" in failed.message

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from factlint.cache import Cache
 from factlint.extract import extract
+from factlint.ingest import problems as kinds
+from factlint.ingest.problems import problem
 from factlint.ingest.reader import parse_source, read_bytes
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, Finding, Source
@@ -40,7 +42,14 @@ def read_file(
         if isinstance(stored, Read):
             return dataclasses.replace(stored, cached=True)
     outcome = parse_source(data, shown, source_id, max_bytes)
-    claims = tuple(extract(outcome, kb)) if isinstance(outcome, Source) else ()
+    claims: tuple[Claim, ...] = ()
+    if isinstance(outcome, Source):
+        try:
+            claims = tuple(extract(outcome, kb))
+        except Exception as exc:  # one file's failure must not stop the run; its source still counts
+            detail = f"internal error while extracting claims: {type(exc).__name__}: {exc}"[:300]
+            failed = problem(kinds.INTERNAL, shown, detail, source_id)
+            outcome = dataclasses.replace(outcome, problems=(*outcome.problems, failed))
     read = Read(outcome, claims)
     if cache is not None:
         cache.put(key, read)

@@ -57,6 +57,9 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,40})/)\s*[-–—]{1,2}\s"
 )
 _HEAD_LINES = 8
+# Publication years read as plausible (the bounds of the claims table's own date expectation);
+# a date outside them is reported and ignored, so that no date is resolved against year 1 or 9999.
+PLAUSIBLE_YEARS = (1500, 2199)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +131,16 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
                     f"the {where} gives {partial[2:]} without a year; the publication date is left unknown",
                 )
             )
+
+    if published is not None and not PLAUSIBLE_YEARS[0] <= published.year <= PLAUSIBLE_YEARS[1]:
+        problems.append(
+            (
+                "bad_date",
+                f"the publication date {published.isoformat()} ({published_from.replace('_', ' ')}) lies "
+                f"outside the years {PLAUSIBLE_YEARS[0]} to {PLAUSIBLE_YEARS[1]}; it was ignored",
+            )
+        )
+        published, published_from = None, None
 
     title = _first_text(front_matter, TITLE_KEYS) or _first_text(html_meta, TITLE_KEYS)
     outlet = (

@@ -66,7 +66,8 @@ BAD_DATE = InputProblem(
     "FL908",
     "input.bad_date",
     Severity.WARNING,
-    "A metadata date field holds a value that is not a valid date; it was ignored.",
+    "A metadata date field holds a value that is not a valid date, or a publication date outside the "
+    "years 1500 to 2199; it was ignored.",
 )
 
 INTERNAL = InputProblem(

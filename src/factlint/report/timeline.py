@@ -99,13 +99,15 @@ def build_timeline(sources: Sequence[Source], claims: Sequence[Claim]) -> Timeli
     height = TOP + LANE * len(sources) + 10
     if not placed:
         return Timeline(WIDTH, height, (), (), (), unplaced, None, None)
-    first = min(start for _, start, _, _, _ in placed)
-    last = max(end for _, _, end, _, _ in placed) + dt.timedelta(days=1)
-    first, last = _pad(first, last)
-    scale = (WIDTH - LEFT - RIGHT) / max(1, (last - first).days)
+    # Days as ordinals, so that the day after 9999-12-31 (or a range padded past it) is no error.
+    first, end_of_range = _pad(
+        min(start for _, start, _, _, _ in placed), max(end for _, _, end, _, _ in placed)
+    )
+    scale = (WIDTH - LEFT - RIGHT) / max(1, end_of_range - first)
 
-    def x_of(day: dt.date) -> float:
-        return round(LEFT + (day - first).days * scale, 1)
+    def x_of(day: dt.date | int) -> float:
+        ordinal = day if isinstance(day, int) else day.toordinal()
+        return round(LEFT + (ordinal - first) * scale, 1)
 
     marks = []
     for lane, start, end, claim, source in sorted(placed, key=_mark_order):
@@ -116,7 +118,7 @@ def build_timeline(sources: Sequence[Source], claims: Sequence[Claim]) -> Timeli
             continue
         period = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
         label = f"{claim.text} ({claim.kind}{', ' + claim.attribute if claim.attribute else ''}): {period}"
-        width = round(max(MIN_BAR, x_of(end + dt.timedelta(days=1)) - x_of(start)), 1)
+        width = round(max(MIN_BAR, x_of(end.toordinal() + 1) - x_of(start)), 1)
         shape = "dot" if start == end else "bar"
         marks.append(Mark(x_of(start), width, y, shape, claim.kind, label, claim.id))
     lane_rows = tuple(
@@ -127,8 +129,10 @@ def build_timeline(sources: Sequence[Source], claims: Sequence[Claim]) -> Timeli
         )
         for index, source in enumerate(sources)
     )
-    ticks = tuple(Tick(x_of(day), label) for day, label in _ticks(first, last))
-    return Timeline(WIDTH, height, lane_rows, ticks, tuple(marks), unplaced, first, last)
+    ticks = tuple(Tick(x_of(day), label) for day, label in _ticks(first, end_of_range))
+    shown_first = dt.date.fromordinal(first)
+    shown_last = dt.date.fromordinal(min(end_of_range, dt.date.max.toordinal()))
+    return Timeline(WIDTH, height, lane_rows, ticks, tuple(marks), unplaced, shown_first, shown_last)
 
 
 def _mark_order(item: tuple[int, dt.date, dt.date, Claim | None, Source]) -> tuple[object, ...]:
@@ -137,29 +141,45 @@ def _mark_order(item: tuple[int, dt.date, dt.date, Claim | None, Source]) -> tup
     return (-(end - start).days, lane, start, claim is None, claim.id if claim else "")
 
 
-def _pad(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """The range widened to whole months (whole years when it spans more than three years)."""
+def _pad(first: dt.date, last: dt.date) -> tuple[int, int]:
+    """The days ``first`` to ``last`` widened to whole months (whole years past three years).
+
+    Given as the ordinal of the first day and of the day after the last, which may lie past
+    9999-12-31.
+    """
     if (last - first).days > 3 * 366:
-        return dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
-    end = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1) if last.day != 1 else last
-    return dt.date(first.year, first.month, 1), end
+        return dt.date(first.year, 1, 1).toordinal(), _month_start(last.year + 1, 1)
+    return dt.date(first.year, first.month, 1).toordinal(), _month_start(last.year, last.month + 1)
 
 
-def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
-    """Axis labels at months, quarters or years, the finest step that gives no more than 12."""
-    months = (last.year - first.year) * 12 + last.month - first.month
+def _month_start(year: int, month: int) -> int:
+    """The ordinal of the first day of ``month`` (13 is next January), past 9999 included."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max.toordinal() + 1 + (year - dt.MAXYEAR - 1) * 365 + (month - 1) * 31
+    return dt.date(year, month, 1).toordinal()
+
+
+def _ticks(first: int, end: int) -> list[tuple[int, str]]:
+    """Axis labels between the ordinal days ``first`` and ``end``.
+
+    At months, quarters or years: the finest step that gives no more than 12 of them.
+    """
+    start = dt.date.fromordinal(first)
+    last = dt.date.fromordinal(min(end, dt.date.max.toordinal()))
+    months = (last.year - start.year) * 12 + last.month - start.month
     step = next((step for step in STEPS if months / step <= 12), STEPS[-1])
-    index = first.year * 12 + first.month - 1
+    index = start.year * 12 + start.month - 1
     index += -index % step
     ticks = []
-    while (day := dt.date(index // 12, index % 12 + 1, 1)) <= last:
+    while index // 12 <= dt.MAXYEAR and (day := dt.date(index // 12, index % 12 + 1, 1)).toordinal() <= end:
         if step >= 12:
             label = str(day.year)
         elif step == 3:
             label = f"Q{(day.month - 1) // 3 + 1} {day.year}"
         else:
             label = f"{MONTHS[day.month - 1]} {day.year}"
-        ticks.append((day, label))
+        ticks.append((day.toordinal(), label))
         index += step
     return ticks
 
