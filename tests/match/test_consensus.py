@@ -39,8 +39,9 @@ def test_intervals_join_the_consensus_where_they_overlap():
 
 def test_supporters_and_agreement_scores():
     figures = [point(4), point(4), point(8)]
-    supports, contradicts = compatible_sources(2, figures, ["a", "b", "c"])
+    supports, contradicts = compatible_sources(figures, ["a", "b", "c"])[2]
     assert supports == () and contradicts == ("a", "b")
+    assert compatible_sources(figures, ["a", "b", "c"])[0] == (("b",), ("c",))
     assert agreement(("a",), ("c",), {"a": 3.0, "c": 1.0}.get) == 0.75
     assert agreement((), (), {}.get) == 1.0
 
@@ -72,3 +73,31 @@ def test_the_sweep_finds_a_set_that_shares_a_point_and_is_as_heavy_as_any_point(
     for x in range(-50, 81):
         covering = sum(shares[i] for i, r in enumerate(figures) if r.low <= x <= r.high)
         assert covering <= standing.weight + 1e-9
+
+
+spans = st.tuples(st.integers(0, 20), st.integers(0, 6)).map(
+    lambda pair: Reach(
+        float(pair[0]), float(pair[0] + pair[1]), float(pair[0]), float(pair[0]), float(pair[0])
+    )
+)
+
+
+@given(st.lists(st.tuples(spans, st.sampled_from("abcd")), min_size=1, max_size=12))
+def test_compatibility_and_ties_are_what_the_pairwise_definitions_say(pairs):
+    figures = [figure for figure, _ in pairs]
+    sources = [source for _, source in pairs]
+    for index, (supports, contradicts) in enumerate(compatible_sources(figures, sources)):
+        others = {s for s in sources if s != sources[index]}
+        meeting = {
+            sources[j]
+            for j, other in enumerate(figures)
+            if sources[j] != sources[index] and figures[index].meets(other)
+        }
+        assert supports == tuple(sorted(meeting)) and contradicts == tuple(sorted(others - meeting))
+    standing = consensus(figures, sources, {})
+    events = sorted({f.low for f in figures})
+    covering = {p: frozenset(i for i, f in enumerate(figures) if f.low <= p <= f.high) for p in events}
+    weight = {p: sum(1 / sources.count(sources[i]) for i in covering[p]) for p in events}
+    best = max(weight.values())
+    rivals = {covering[p] for p in events if abs(weight[p] - best) <= 1e-9}
+    assert standing.tied == (len(rivals) > 1)

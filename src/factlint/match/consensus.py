@@ -66,11 +66,13 @@ def _sweep(reaches: Sequence[Reach], shares: list[float], total: float) -> Stand
             covered -= shares[index]
     point = best_points[0]
     supporters = frozenset(i for i, reach in enumerate(reaches) if reach.low <= point <= reach.high)
-    rivals = {
-        frozenset(i for i, reach in enumerate(reaches) if reach.low <= other <= reach.high)
-        for other in best_points
-    }
-    return Standing(supporters, best, total, tied=len(rivals) > 1)
+    # Another best point is a rival when some supporter does not hold it: the figures covering it
+    # weigh as much as the supporters, so holding all of them means being the same set.
+    tied = any(
+        not all(reaches[i].low <= other <= reaches[i].high for i in supporters)
+        for other in dict.fromkeys(best_points[1:])
+    )
+    return Standing(supporters, best, total, tied=tied)
 
 
 def _pairwise(figures: Sequence[Figure], shares: list[float], total: float) -> Standing:
@@ -91,19 +93,29 @@ def _pairwise(figures: Sequence[Figure], shares: list[float], total: float) -> S
 
 
 def compatible_sources(
-    index: int, figures: Sequence[Figure], sources: Sequence[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The other sources with a figure compatible with figure ``index``, and those without."""
-    own = sources[index]
-    supports: set[str] = set()
-    others: set[str] = set()
-    for j, other in enumerate(figures):
-        if sources[j] == own:
-            continue
-        others.add(sources[j])
-        if figures[index].meets(other):
-            supports.add(sources[j])
-    return tuple(sorted(supports)), tuple(sorted(others - supports))
+    figures: Sequence[Figure], sources: Sequence[str]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each figure, the other sources with a compatible figure, and those without one.
+
+    A source's own figures are never compared with each other, and a source is compatible as soon
+    as one of its figures is, so a document that repeats one fact many times costs no more than
+    once.
+    """
+    members: dict[str, list[int]] = {}
+    for index, source in enumerate(sources):
+        members.setdefault(source, []).append(index)
+    ordered = sorted(members)
+    result = []
+    for index, figure in enumerate(figures):
+        own = sources[index]
+        supports = [
+            source
+            for source in ordered
+            if source != own and any(figure.meets(figures[j]) for j in members[source])
+        ]
+        others = [source for source in ordered if source != own and source not in supports]
+        result.append((tuple(supports), tuple(others)))
+    return result
 
 
 def agreement(

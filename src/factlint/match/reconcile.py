@@ -90,8 +90,9 @@ def _judge(
     sources = [claim.source_id for claim in claims]
     standing = consensus(figures, sources, weights)
     verdicts = []
+    compatible = compatible_sources(figures, sources)
     for index, claim in enumerate(claims):
-        supports, contradicts = compatible_sources(index, figures, sources)
+        supports, contradicts = compatible[index]
         verdicts.append(
             Verdict(
                 claim_id=claim.id,

@@ -54,10 +54,17 @@ def marked_pieces(text: str, claims: Iterable[Claim]) -> list[Piece]:
     cuts = sorted({0, len(text), *(c.span.start for c in inside), *(c.span.end for c in inside)})
     ordered = sorted(inside, key=lambda claim: (claim.span.start, -claim.span.end, claim.id))
     pieces = []
+    active: list[Claim] = []  # the claims open at the current cut, in ``ordered`` order
+    upcoming = 0
     for start, end in itertools.pairwise(cuts):
-        covering = tuple(claim for claim in ordered if claim.span.start <= start and end <= claim.span.end)
-        starting = tuple(claim for claim in covering if claim.span.start == start)
-        pieces.append(Piece(text[start:end], covering, starting))
+        active = [claim for claim in active if claim.span.end > start]
+        starting = []
+        while upcoming < len(ordered) and ordered[upcoming].span.start == start:
+            starting.append(ordered[upcoming])
+            upcoming += 1
+        # Claims that began earlier are ordered before those beginning here.
+        active.extend(starting)
+        pieces.append(Piece(text[start:end], tuple(active), tuple(starting)))
     return pieces
 
 
