@@ -57,6 +57,7 @@ def forward(text: str, low: int, start: int):
 @example(["rate", " ", "stood", " ", "at", " "], 0)
 @example(["xx", "impact", " ", "score", " "], 1)
 @example(["ab", "3rd", " ", "score", " "], 1)
+@example(["rate", " ", "stood", " " * 30, "at", "\n" * 30, "*" * 20], 0)
 def test_backwards_equals_the_forward_search(parts, cut):
     text = "".join(parts)
     low = min(cut, len(text))

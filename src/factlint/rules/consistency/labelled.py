@@ -105,7 +105,6 @@ def stated(
 
 
 @functools.cache
-@functools.cache
 def _tails(links: tuple[str, ...]) -> Tails:
     """Patterns for the end of a label: with one of ``links`` ("impact score of"), and without."""
     words = r"(?<![A-Za-z0-9'’-])(?P<label>[A-Za-z][A-Za-z0-9'’-]*(?:[\s*_]+[A-Za-z][A-Za-z0-9'’-]*){0,7})"
@@ -114,13 +113,25 @@ def _tails(links: tuple[str, ...]) -> Tails:
     return Tails(
         linked=re.compile(words + r"[\s*_]*(?P<link>" + linked + r")[\s*_]*$", re.IGNORECASE),
         unlinked=re.compile(words + r"[\s*_]*$"),
-        link_end=re.compile(r"(?:" + linked + r")[\s*_]*$", re.IGNORECASE),
+        link_end=re.compile(
+            r"[\s*_]*(?:" + ("|".join(_backwards_link(link) for link in ordered) or "(?!)") + ")",
+            re.IGNORECASE,
+        ),
     )
+
+
+def _backwards_link(link: str) -> str:
+    """:func:`_link_pattern` for a text read backwards."""
+    body = r"\s+".join(re.escape(part[::-1]) for part in reversed(link.split()))
+    return rf"\b{body}\b" if link[0].isalnum() else body
 
 
 @dataclasses.dataclass(frozen=True)
 class Tails:
-    """The label patterns; ``link_end`` tells cheaply whether a window can end with a link at all."""
+    """The label patterns, and ``link_end``: whether a window read backwards can end with a link.
+
+    ``link_end`` may say yes where ``linked`` then finds no label, never no where it would find one.
+    """
 
     linked: re.Pattern[str]
     unlinked: re.Pattern[str]
@@ -134,7 +145,6 @@ _BACKWARDS = re.compile(
 )
 _WORDISH = re.compile(r"[A-Za-z0-9'’-]")
 _GAP = re.compile(r"[\s*_]+")
-_LINK_REACH = 40  # the longest link with the blanks around it
 
 
 def label_end(text: str, low: int, start: int, tails: Tails) -> tuple[str, int, bool] | None:
@@ -142,7 +152,7 @@ def label_end(text: str, low: int, start: int, tails: Tails) -> tuple[str, int, 
 
     The same as searching ``tails.linked`` and then ``tails.unlinked`` in ``text[low:start]``.
     """
-    if tails.link_end.search(text, max(low, start - _LINK_REACH), start):
+    if tails.link_end.match(text[low:start][::-1]):
         match = tails.linked.search(text, low, start)
         if match:
             return match.group("label"), match.start("label"), True
