@@ -111,6 +111,17 @@ def clear(folder: str | os.PathLike[str]) -> int:
         if path.is_file() and path.suffix == ".pickle" and path.parent.parent == root:
             entries += 1
             continue
+        if _in_runs(root, path):
+            entries += path.is_dir() and path.parent.parent == root
+            continue
         raise ValueError(f"{root} holds {path.relative_to(root)}, which factlint did not write; not cleared")
     shutil.rmtree(root)
     return entries
+
+
+def _in_runs(root: Path, path: Path) -> bool:
+    """Whether ``path`` is part of the whole-run entries (``runs/<key>/<file>``)."""
+    parts = path.relative_to(root).parts
+    if parts[0] != "runs" or len(parts) > 3:
+        return False
+    return len(parts) < 3 or path.is_file()

@@ -8,7 +8,7 @@ import enum
 import functools
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -227,7 +227,12 @@ def fail_on_option(default: str) -> Callable[[Callable[..., Any]], Callable[...,
 
 def _fails(findings: Any, fail_on: str) -> bool:
     """Whether any of ``findings`` is at or over ``fail_on`` (never, for ``never``)."""
-    return fail_on != "never" and any(found.severity.rank >= Severity(fail_on).rank for found in findings)
+    return _fails_at((found.severity.value for found in findings), fail_on)
+
+
+def _fails_at(severities: Iterable[str], fail_on: str) -> bool:
+    """Whether any of ``severities`` (their names) is at or over ``fail_on``."""
+    return fail_on != "never" and any(Severity(level).rank >= Severity(fail_on).rank for level in severities)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -238,16 +243,23 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def _build(paths: tuple[str, ...], max_size: int, start: Path | None = None, quick: bool = False) -> Report:
+def _build(
+    paths: tuple[str, ...],
+    max_size: int,
+    start: Path | None = None,
+    quick: bool = False,
+    rules: tuple[Any, Any, Any] | None = None,
+) -> Report:
     """The report of ``paths``; a mistake in a file the rules read while checking is exit code 2.
 
     A ``quick`` run leaves out the heavy rules (great-expectations) unless they are selected.
+    ``rules`` are the catalogue, selection and knowledge when :func:`_rules` was already asked.
     """
     from factlint.pipeline import build_report
     from factlint.report.progress import SourceProgress
     from factlint.rules.located import RuleFileError
 
-    catalogue, selection, kb = _rules(start)
+    catalogue, selection, kb = rules or _rules(start)
     if quick:
         selection = dataclasses.replace(selection, quick=True)
     try:
@@ -278,7 +290,7 @@ def _engine(kb: Any) -> contextlib.AbstractContextManager[Any]:
 
     A context manager, since a Dask engine owns a client and maybe a local cluster.
     """
-    from factlint.cache import Cache, cache_dir, fingerprint
+    from factlint.cache import Cache, fingerprint
     from factlint.engines.local import LocalEngine, default_jobs
     from factlint.knowledge import default_knowledge
 
@@ -287,7 +299,7 @@ def _engine(kb: Any) -> contextlib.AbstractContextManager[Any]:
     cache = None
     if not meta.get("factlint.no_cache"):
         files = (kb or default_knowledge()).files
-        cache = Cache(cache_dir(meta.get("factlint.cache_dir")), fingerprint(files))
+        cache = Cache(_cache_folder(), fingerprint(files))
     if meta.get("factlint.engine") != "dask":
         if meta.get("factlint.scheduler"):
             _usage("--scheduler needs --engine dask")
@@ -300,12 +312,19 @@ def _engine(kb: Any) -> contextlib.AbstractContextManager[Any]:
     return DaskEngine(scheduler=meta.get("factlint.scheduler"), workers=asked or default_jobs(), cache=cache)
 
 
+def _cache_folder() -> Path:
+    """The cache folder the options and environment ask for."""
+    from factlint.cache import cache_dir
+
+    return cache_dir(click.get_current_context().meta.get("factlint.cache_dir"))
+
+
 def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
     """The catalogue, selection and knowledge for this run: project settings, then the options.
 
     A mistake in a rule, knowledge or settings file is one line naming the place, and exit code 2.
     """
-    from factlint.knowledge import KnowledgeError, load_knowledge
+    from factlint.knowledge import KnowledgeError, default_rules_dir, load_knowledge
     from factlint.rules.catalogue import load_catalogue
     from factlint.rules.config import find_settings
     from factlint.rules.located import RuleFileError
@@ -315,6 +334,7 @@ def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
     try:
         settings = find_settings(start, upward=True) if start is not None else find_settings(Path.cwd())
         folders = (*settings.rules, *meta.get("factlint.rules_dirs", ()))
+        meta["factlint.rule_folders"] = (default_rules_dir(), *folders)
         catalogue = load_catalogue(folders)
         kb = load_knowledge(folders) if folders else None
     except (RuleFileError, KnowledgeError) as exc:
@@ -338,12 +358,16 @@ def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
 
 
 def _print_problems(report: Report) -> None:
+    for line in _problem_lines(report):
+        click.echo(line, err=True)
+
+
+def _problem_lines(report: Report) -> list[str]:
+    """A line for each input problem (FL9xx) of ``report``."""
     from factlint.report.text import format_line
 
     sources = {source.id: source for source in report.sources}
-    for finding in report.findings:
-        if finding.code.startswith("FL9"):
-            click.echo(format_line(finding, sources), err=True)
+    return [format_line(finding, sources) for finding in report.findings if finding.code.startswith("FL9")]
 
 
 def _no_input(report: Report) -> None:
@@ -518,29 +542,75 @@ def report(
 
     Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html
     """
-    from factlint.report.html_report import render_html
-    from factlint.report.json_report import stream_json, stream_json_lines
-    from factlint.report.output import OutputRefused, write_report
+    from factlint.ingest.corpus import list_files
+    from factlint.report.output import OutputRefused, copy_report
+    from factlint.runcache import RunCache, run_key
 
-    result = _build(paths, max_size)
-    _print_problems(result)
-    _no_input(result)
+    rules = _rules()
     output = output or Path("reports") / f"{_report_name(paths)}.html"
-    protected = [*result.inputs, *(source.path for source in result.sources)]
+    chosen = (("html", output), ("json", json_path), ("jsonl", jsonl_path))
+    wanted = {name: path for name, path in chosen if path is not None}
+    files, rejected = list_files(paths)
+    protected = [*paths, *(path for path, _ in files)]
+    meta = click.get_current_context().meta
+    runs = None if meta.get("factlint.no_cache") else RunCache(_cache_folder())
+    key = ""
+    if runs is not None:
+        options = {"selection": rules[1], "stories": meta.get("factlint.stories", "corpus")}
+        key = run_key(
+            files,
+            rejected,
+            inputs=paths,
+            rule_folders=meta["factlint.rule_folders"],
+            options=options,
+            max_bytes=max_size,
+        )
+    summary = runs.lookup(key, wanted) if runs is not None else None
     try:
-        written = [write_report(output, render_html(result), protected, force)]
-        if json_path is not None:
-            written.append(write_report(json_path, stream_json(result), protected, force))
-        if jsonl_path is not None:
-            written.append(write_report(jsonl_path, stream_json_lines(result), protected, force))
+        if summary is not None:  # nothing that makes the report changed: the same bytes again
+            for line in summary.problem_lines:
+                click.echo(line, err=True)
+            stored = runs.stored  # type: ignore[union-attr]
+            written = [
+                copy_report(path, stored(key, name), protected, force) for name, path in wanted.items()
+            ]
+        else:
+            summary, written = _render_reports(paths, max_size, rules, wanted, protected, force)
+            if runs is not None:
+                runs.store(key, summary, dict(zip(wanted, written, strict=True)))
     except OutputRefused as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:
         raise click.UsageError(f"cannot write the report: {exc}") from exc
     for path in written:
         click.echo(f"wrote {path}", err=True)
-    if _fails(result.findings, fail_on):
+    if _fails_at(summary.severities, fail_on):
         sys.exit(ExitCode.FINDINGS)
+
+
+def _render_reports(
+    paths: tuple[str, ...],
+    max_size: int,
+    rules: tuple[Any, Any, Any],
+    wanted: dict[str, Path],
+    protected: list[Any],
+    force: bool,
+) -> tuple[Any, list[Path]]:
+    """Build the report and write each output in ``wanted``; its summary and the files written."""
+    from factlint.report.html_report import render_html
+    from factlint.report.json_report import stream_json, stream_json_lines
+    from factlint.report.output import write_report
+    from factlint.runcache import RunSummary
+
+    result = _build(paths, max_size, rules=rules)
+    lines = _problem_lines(result)
+    for line in lines:
+        click.echo(line, err=True)
+    _no_input(result)
+    render = {"html": render_html, "json": stream_json, "jsonl": stream_json_lines}
+    written = [write_report(path, render[name](result), protected, force) for name, path in wanted.items()]
+    severities = frozenset(finding.severity.value for finding in result.findings)
+    return RunSummary(tuple(lines), severities, bool(result.sources)), written
 
 
 def _report_name(paths: tuple[str, ...]) -> str:

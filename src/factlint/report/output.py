@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from factlint.generated import is_generated
 
@@ -26,6 +29,36 @@ def write_report(
     Refuses to replace a file named in ``inputs`` and, unless ``force``, any existing file that
     does not carry a factlint marker in its first bytes.
     """
+
+    def write(stream: BinaryIO) -> None:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+        if isinstance(content, str):
+            text.write(content)
+        else:
+            text.writelines(content)
+        text.flush()
+        text.detach()
+
+    return _replace(_allowed(path, inputs, force), write)
+
+
+def copy_report(
+    path: str | os.PathLike[str],
+    stored: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    force: bool = False,
+) -> Path:
+    """Copy a report rendered earlier (``stored``) to ``path``, as :func:`write_report` writes."""
+
+    def write(stream: BinaryIO) -> None:
+        with open(stored, "rb") as source:
+            shutil.copyfileobj(source, stream, 1 << 20)
+
+    return _replace(_allowed(path, inputs, force), write)
+
+
+def _allowed(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], force: bool) -> Path:
+    """``path``, unless writing it would destroy an input or a file the user wrote."""
     target = Path(path)
     resolved = target.resolve()
     for given in inputs:
@@ -36,14 +69,16 @@ def write_report(
         raise OutputRefused(f"{target}: is a folder; give a file name")
     if target.exists() and not force and not is_generated(target):
         raise OutputRefused(f"{target}: exists and was not written by factlint; use --force to replace it")
+    return target
+
+
+def _replace(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Write ``target`` through a temporary file renamed over it, so it is never half written."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            if isinstance(content, str):
-                stream.write(content)
-            else:
-                stream.writelines(content)
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
