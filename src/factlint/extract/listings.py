@@ -11,6 +11,7 @@ import re
 
 from factlint.extract.found import Found
 from factlint.extract.numbers import alternation
+from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Listing
 
@@ -18,10 +19,13 @@ _COMPANY = re.compile(r"((?:[A-Z][\w&.'’-]*[ \t]+){0,4}[A-Z][\w&.'’-]*)[ \t]
 
 
 @functools.cache
-def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
+def _pattern(kb: KnowledgeBase) -> Starts:
     exchange = alternation(kb.exchanges)
     ticker = r"[A-Z0-9][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"  # "AMZN", "VOD.L", "7203" (Tokyo), "0700"
-    return re.compile(rf"(?<![\w])(?P<exchange>{exchange})[ \t]*:[ \t]*(?P<ticker>{ticker})\b", re.IGNORECASE)
+    pattern = re.compile(
+        rf"(?<![\w])(?P<exchange>{exchange})[ \t]*:[ \t]*(?P<ticker>{ticker})\b", re.IGNORECASE
+    )
+    return starting_with(pattern, kb.exchanges)
 
 
 def find_listings(text: str, kb: KnowledgeBase) -> list[Found]:

@@ -15,6 +15,7 @@ from factlint.extract.numbers import (
     NUMBER,
     alternation,
     interval,
+    number_starts,
     parse_number,
     parse_number_words,
     patterns,
@@ -23,6 +24,7 @@ from factlint.extract.numbers import (
     range_of,
     scale_of,
 )
+from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
@@ -33,9 +35,9 @@ _DASH = r"(?:-|–|—)"
 class _MoneyPatterns:
     symbol_codes: dict[str, str]
     word_codes: dict[str, tuple[str, float]]
-    prefixed: re.Pattern[str]
-    suffixed: re.Pattern[str]
-    vague: re.Pattern[str]
+    prefixed: Starts
+    suffixed: Starts
+    vague: Starts
 
 
 @functools.cache
@@ -68,7 +70,13 @@ def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
         rf"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:{plural_scales})[ \t]+of[ \t]+(?P<word>{words})\b",
         re.IGNORECASE,
     )
-    return _MoneyPatterns(symbol_codes, word_codes, prefixed, suffixed, vague)
+    return _MoneyPatterns(
+        symbol_codes,
+        word_codes,
+        starting_with(prefixed, symbol_codes),
+        starting_with(suffixed, number_starts(kb), chars="0-9"),
+        starting_with(vague, ["tens", "hundreds", *(f"{word}s" for word in kb.scale_words)]),
+    )
 
 
 def find_money(text: str, kb: KnowledgeBase) -> list[Found]:

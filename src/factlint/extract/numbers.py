@@ -69,7 +69,7 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         for name, phrases in kb.qualifiers_after.items()
         if phrases
     )
-    words_alternation = alternation([word for word in kb.number_words if " " not in word])
+    words_alternation = alternation(number_starts(kb))
     # "five", "forty-five", "one hundred", "twenty two": up to four words, hyphens or spaces.
     number_words = rf"\b(?:{words_alternation})(?:[ \t-](?:{words_alternation})){{0,3}}\b"
     return Patterns(
@@ -79,6 +79,11 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         before=re.compile(r"(?:^|(?<=[^\w]))(?:" + before_groups + r")[ \t]*$", re.IGNORECASE),
         after=re.compile(r"(?:" + after_groups + r")(?!\w)", re.IGNORECASE),
     )
+
+
+def number_starts(kb: KnowledgeBase) -> list[str]:
+    """The words a number written in words may begin with ("five", "forty-five")."""
+    return [word for word in kb.number_words if " " not in word]
 
 
 def alternation(phrases: Iterable[str], flexible: bool = True) -> str:

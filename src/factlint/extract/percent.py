@@ -10,6 +10,7 @@ from factlint.extract.numbers import (
     NUMBER,
     alternation,
     interval,
+    number_starts,
     parse_number,
     parse_number_words,
     patterns,
@@ -17,29 +18,32 @@ from factlint.extract.numbers import (
     qualifier_before,
     range_of,
 )
+from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import KnowledgeBase
 
 
 @functools.cache
-def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
+def _pattern(kb: KnowledgeBase) -> Starts:
     units = "|".join(f"(?P<{unit}>{alternation(words)})" for unit, words in kb.percent_units.items() if words)
-    return re.compile(
+    pattern = re.compile(
         rf"(?<![\w.,$€£¥₹])(?:(?P<num>{NUMBER})|(?P<numword>{patterns(kb).number_words}))"
         rf"(?:(?P<first_unit>[ \t]?%)?[ \t]*(?P<join>-|–|—|to)[ \t]*(?P<num2>{NUMBER}))?"
         rf"[ \t]?(?:{units})(?![\w%])",
         re.IGNORECASE,
     )
+    return starting_with(pattern, number_starts(kb), chars="0-9")
 
 
 @functools.cache
-def _fraction_pattern(kb: KnowledgeBase) -> re.Pattern[str] | None:
+def _fraction_pattern(kb: KnowledgeBase) -> Starts | None:
     if not kb.fractions or not kb.change_verbs:
         return None
-    return re.compile(
+    pattern = re.compile(
         rf"\b(?:{alternation(kb.change_verbs)})(?:(?:[ \t]+[\w'’-]+){{0,2}}?[ \t]+by)?[ \t]+"
         rf"(?P<fraction>(?:(?:a|an|one)[ \t-]+)?(?P<part>{alternation(kb.fractions)}))(?![\w-])",
         re.IGNORECASE,
     )
+    return starting_with(pattern, kb.change_verbs)
 
 
 def find_fractions(text: str, kb: KnowledgeBase) -> list[Found]:

@@ -1,0 +1,151 @@
+"""Patterns attempted only where a match can begin find exactly what the full scan finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.extract import listings, money, percent
+from factlint.extract.starts import Starts, starting_with
+from factlint.knowledge import default_knowledge
+
+from ..conftest import ROOT, SEEDS
+
+STORIES = ROOT / "fixtures" / "stories"
+
+KB = default_knowledge()
+
+
+def wrapped() -> dict[str, Starts]:
+    found = money._patterns(KB)
+    fraction = percent._fraction_pattern(KB)
+    assert fraction is not None
+    return {
+        "money.prefixed": found.prefixed,
+        "money.suffixed": found.suffixed,
+        "money.vague": found.vague,
+        "percent": percent._pattern(KB),
+        "fraction": fraction,
+        "listing": listings._pattern(KB),
+    }
+
+
+PATTERNS = wrapped()
+WORDS = [
+    *KB.change_verbs[:8],
+    *list(KB.exchanges)[:6],
+    *list(KB.number_words)[:10],
+    *list(KB.fractions)[:4],
+    *list(KB.scale_words),
+    "millions",
+    "billions",
+    "hundreds",
+    "of",
+    "dollars",
+    "euros",
+    "percent",
+    "per cent",
+    "points",
+    "by",
+    "a",
+    "to",
+    "and",
+    "between",
+    "money",
+    "phone",
+    "done",
+    "Ltd",
+    "AMZN",
+]
+PIECES = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS).map(str.upper),
+    st.sampled_from(WORDS).map(str.title),
+    st.from_regex(r"[0-9]{1,4}(?:[.,][0-9]{1,3})?", fullmatch=True),
+    st.sampled_from(["$", "US$", "€", "£", "%", ":", "-", "–", "(", ")", ".", ",", "+", "'s"]),
+    # characters that case-insensitive matching folds differently from str.lower
+    st.sampled_from(["ſ", "İ", "Σ", "ς", "K", "ß", "ﬅ", "µ", "é", "\u00a0"]),
+    st.text(max_size=3),
+)
+SEPARATORS = st.sampled_from(["", " ", "  ", "\t", "\n", "-"])
+SOUP = st.lists(st.tuples(PIECES, SEPARATORS), max_size=25).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+# Real news text, cut anywhere (inside words and numbers too) and spliced with the soup.
+NEWS = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.iterdir()))
+# Cuts begin up to 40 characters before a digit or a word a pattern begins with.
+ANCHORS = sorted(
+    {
+        max(0, m.start() - back)
+        for m in re.finditer(r"\d|\$|€|£|rose|fell|nasdaq|nyse|billions", NEWS, re.I)
+        for back in (0, 1, 7, 40)
+    }
+)
+CUTS = st.tuples(st.sampled_from(ANCHORS), st.sampled_from(range(1, 160))).map(
+    lambda cut: NEWS[cut[0] : cut[0] + cut[1]]
+)
+TEXTS = st.one_of(SOUP, CUTS, st.tuples(CUTS, SOUP, CUTS).map("".join))
+
+
+def spans(matches) -> list[tuple[int, int, dict]]:
+    return [(match.start(), match.end(), match.groupdict()) for match in matches]
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_whole_articles_give_the_matches_of_the_full_scan(name):
+    wrapped = PATTERNS[name]
+    texts = [NEWS, *(path.read_text(encoding="utf-8") for path in sorted(STORIES.rglob("*.md")))]
+    found = [spans(wrapped.finditer(text)) for text in texts]
+    assert found == [spans(wrapped.pattern.finditer(text)) for text in texts]
+    assert any(found) or name in ("fraction", "money.vague")  # the seeds state no such thing
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+@given(text=TEXTS)
+def test_the_matches_are_those_of_the_full_scan(name, text):
+    wrapped = PATTERNS[name]
+    assert spans(wrapped.finditer(text)) == spans(wrapped.pattern.finditer(text))
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+@given(text=TEXTS, where=st.integers(min_value=0, max_value=200))
+def test_a_search_from_anywhere_is_that_of_the_full_scan(name, text, where):
+    wrapped = PATTERNS[name]
+    position = min(where, len(text))
+    expected = wrapped.pattern.search(text, position)
+    found = wrapped.search(text, position)
+    assert (found and (found.span(), found.groupdict())) == (
+        expected and (expected.span(), expected.groupdict())
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares rose by a third; revenue fell by half.", ["rose by a third", "fell by half"]),
+        ("Rose by a third", ["Rose by a third"]),  # at the very start, in title case
+        ("It AROSE by a third", []),  # inside a word: no start
+    ],
+)
+def test_examples_of_words_at_the_start_of_a_word_only(text, expected):
+    pattern = re.compile(r"(?<!\w)(?:rose|fell)[ \t]+by[ \t]+(?:a third|half)", re.IGNORECASE)
+    assert [m.group() for m in starting_with(pattern, ["rose", "fell"]).finditer(text)] == expected
+
+
+def test_a_text_that_lower_casing_would_mislead_is_scanned_in_full():
+    pattern = re.compile(r"(?<!\w)sales", re.IGNORECASE)
+    starts = starting_with(pattern, ["sales"])
+    # The long s is "s" to case-insensitive matching but not to str.lower; the dotted capital I
+    # lower-cases to two characters. Either way every match is still found, at the right place.
+    for text in ("ſales rose", "İ sales rose", "x SALES"):
+        assert spans(starts.finditer(text)) == spans(pattern.finditer(text)) != []
+
+
+def test_a_pattern_must_say_where_it_begins():
+    with pytest.raises(ValueError, match="begin"):
+        starting_with(re.compile("x"))
+    with pytest.raises(ValueError, match="empty"):
+        starting_with(re.compile("x"), [""])
