@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
@@ -87,11 +88,54 @@ def number_starts(kb: KnowledgeBase) -> list[str]:
 
 
 def alternation(phrases: Iterable[str], flexible: bool = True) -> str:
-    """A regex alternation of literal phrases, longest first; spaces inside match any run of them."""
+    r"""A regex alternation of literal phrases, longest first; spaces inside match any run of them.
+
+    Written as a trie ("c(?:eo|hief[ \t]+executive(?:[ \t]+officer)?)"), in which the engine
+    rejects a word at its first letter instead of trying every phrase; a longer phrase is still
+    tried before its prefix, so it matches what the plain alternation matches.
+    """
     ordered = sorted(set(phrases), key=len, reverse=True)
     if not flexible:
         return "|".join(re.escape(phrase) for phrase in ordered)
-    return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+    if not all(_plain(phrase) for phrase in ordered):
+        # A capital or a non-ASCII letter could match a sibling's letter case-insensitively.
+        return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+    sequences = [_tokens(phrase) for phrase in ordered]
+    trie: dict[str, Any] = {}
+    for sequence in sequences:
+        node = trie
+        for item in sequence:
+            node = node.setdefault(item, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _tokens(phrase: str) -> str:
+    """The characters of ``phrase``, with one " " for each run of spaces between its words."""
+    return " ".join(phrase.split())
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The pattern of a trie node: its branches, longest first, then its end as the last choice."""
+    branches = []
+    for item, child in sorted(node.items(), key=lambda pair: -_depth(pair[1])):
+        if item == "":
+            continue
+        head = r"[ \t]+" if item == " " else re.escape(item)
+        branches.append(head + _trie_pattern(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _plain(phrase: str) -> bool:
+    """Whether every letter of ``phrase`` is a lower-case ASCII one."""
+    return all(char.isascii() and not char.isupper() for char in phrase)
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
 
 
 def backwards_alternation(phrases: Iterable[str]) -> str:

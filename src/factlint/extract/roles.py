@@ -14,6 +14,7 @@ import re
 
 from factlint.extract.found import Found
 from factlint.extract.numbers import alternation
+from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Role
 
@@ -30,11 +31,11 @@ _LOWER_ORG = r"[a-z][\w&.-]*"
 
 @dataclasses.dataclass(frozen=True)
 class _Patterns:
-    title_first: re.Pattern[str]
-    name_first: re.Pattern[str]
+    title_first: Starts
+    name_first: Starts
 
 
-def _build(kb: KnowledgeBase, name: str, org: str) -> _Patterns:
+def _build(kb: KnowledgeBase, name: str, org: str, initials: str) -> _Patterns:
     title = rf"(?i:(?P<title>{alternation(kb.titles)}))(?![\w-])"
     former = rf"(?:(?i:(?P<former>{alternation(kb.former_words)}))[ \t]*)?"
     title_first = re.compile(
@@ -44,12 +45,18 @@ def _build(kb: KnowledgeBase, name: str, org: str) -> _Patterns:
         rf"(?<![\w-])(?P<name>{name}),[ \t]+(?:(?i:the|an|a)[ \t]+)?{former}"
         rf"(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}(?:[ \t]+(?i:of|at)[ \t]+(?P<org_after>{org}))?(?![\w-])"
     )
-    return _Patterns(title_first, name_first)
+    # A match begins with "former", an organisation, a title or a name: each a word's start.
+    return _Patterns(
+        starting_with(title_first, [*kb.former_words, *kb.titles], cased=initials),
+        starting_with(name_first, cased=initials),
+    )
 
 
 @functools.cache
 def _patterns(kb: KnowledgeBase, lowercase: bool) -> _Patterns:
-    return _build(kb, _LOWER_NAME, _LOWER_ORG) if lowercase else _build(kb, _NAME, _ORG)
+    if lowercase:
+        return _build(kb, _LOWER_NAME, _LOWER_ORG, "a-z")
+    return _build(kb, _NAME, _ORG, "A-Z")
 
 
 def find_roles(text: str, kb: KnowledgeBase) -> list[Found]:

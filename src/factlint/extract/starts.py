@@ -16,6 +16,7 @@ no match is empty.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
 import re._casefix
 from collections.abc import Iterable, Iterator
@@ -67,10 +68,20 @@ def _first_letters(words: Iterable[str]) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Starts:
-    """``pattern``, attempted only where ``starts`` matches the padded lower-cased text."""
+    """``pattern``, attempted where ``starts`` or ``cased`` match (see :func:`starting_with`)."""
 
     pattern: re.Pattern[str]
-    starts: re.Pattern[str]
+    starts: re.Pattern[str] | None
+    cased: re.Pattern[str] | None = None
+
+    def _positions(self, text: str, padded: str, pos: int) -> Iterator[int]:
+        """Where a match may begin, in order: the text's positions of the starts found."""
+        streams = [
+            (match.start() for match in starts.finditer(where, pos))
+            for starts, where in ((self.starts, padded), (self.cased, " " + text if self.cased else ""))
+            if starts is not None
+        ]
+        return streams[0] if len(streams) == 1 else heapq.merge(*streams)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``."""
@@ -80,8 +91,7 @@ class Starts:
             return
         match_at = self.pattern.match
         end = 0
-        for start in self.starts.finditer(padded):
-            position = start.start()  # the padding's one character puts it before the word
+        for position in self._positions(text, padded, 0):
             if position < end:
                 continue
             match = match_at(text, position)
@@ -95,23 +105,30 @@ class Starts:
         if padded is None:
             return self.pattern.search(text, pos)
         match_at = self.pattern.match
-        for start in self.starts.finditer(padded, pos):
-            match = match_at(text, start.start())
+        for position in self._positions(text, padded, pos):
+            match = match_at(text, position)
             if match is not None:
                 return match
         return None
 
 
-def starting_with(pattern: re.Pattern[str], words: Iterable[str] = (), chars: str = "") -> Starts:
+def starting_with(
+    pattern: re.Pattern[str], words: Iterable[str] = (), chars: str = "", cased: str = ""
+) -> Starts:
     """``pattern``, every match of which begins a word with one of ``words`` or ``chars``.
 
-    ``words`` are in any case; ``chars`` is a character class ("0-9"). Beginning a word means no
-    word character comes just before: the pattern asks for that itself, by a look-behind.
+    ``words`` are in any case; ``chars`` is a character class ("0-9"), ``cased`` one matched
+    in the text as written ("A-Z"). Beginning a word means no word character comes just before:
+    the pattern asks for that itself, by a look-behind.
     """
     branches = [f"[{chars}]"] if chars else []
     listed = _first_letters(words)
     if listed:
         branches.append(listed)
-    if not branches:
+    if not branches and not cased:
         raise ValueError("a pattern must begin somewhere: give words or chars")
-    return Starts(pattern, re.compile(rf"\W(?={'|'.join(branches)})"))
+    return Starts(
+        pattern,
+        re.compile(rf"\W(?={'|'.join(branches)})") if branches else None,
+        re.compile(rf"\W(?=[{cased}])") if cased else None,
+    )
