@@ -24,6 +24,7 @@ from factlint.ingest.dates import MONTHS, parse_iso
 from factlint.model import TimeRef
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_QUARTER_WORDS = ("first", "second", "third", "fourth", "last", "final", "1st", "2nd", "3rd", "4th")
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -68,7 +69,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{month})(?:,?\s+(?P<y2>{_YEAR}))?)",
         rf"(?P<month_year>(?P<m3>{month})\s+(?:of\s+)?(?P<y3>{_YEAR}))",
         rf"(?P<slashed>(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<y4>{_YEAR}))",
-        rf"(?P<quarter>(?:the\s+)?(?P<q>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter"
+        rf"(?P<quarter>(?:the\s+)?(?P<q>{'|'.join(_QUARTER_WORDS)})[\s-]+quarter"
         rf"(?:\s+of\s+(?P<y5>{_YEAR}))?)",
         rf"(?P<qshort>Q(?P<q2>[1-4])(?:\s+(?P<y6>{_YEAR})|\s*'(?P<yy6>\d\d))?)",
         r"(?P<decade>the\s+(?P<dec>(?:1[89]|20)\d0)s)",
@@ -99,8 +100,7 @@ def _trigger() -> Starts:
         *MONTHS,
         *WEEKDAYS,
         *_ORDINALS,
-        *_NUMBER_WORDS,
-        "the",
+        *(_NUMBER_WORDS.keys() - {"a"}),
         "this",
         "last",
         "next",
@@ -111,11 +111,27 @@ def _trigger() -> Starts:
         "today",
         "tomorrow",
     }
+    # "the" and "a" begin a date only before these ("the third quarter", "a year ago").
+    after_the = [
+        *_QUARTER_WORDS,
+        "18",
+        "19",
+        "20",
+        "previous",
+        "following",
+        "prior",
+        "coming",
+        "next",
+        "years",
+    ]
+    after_a = ["day", "week", "month", "year", "decade", "quarter"]
+    phrases = [f"the {word}" for word in after_the] + [f"a {word}" for word in after_a]
     pattern = re.compile(
-        r"(?<![\w$€£¥.,/-])(?:\d|Q[1-4]|(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b)",
+        r"(?<![\w$€£¥.,/-])(?:\d|Q[1-4]|(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+        rf"|the\s+(?:{'|'.join(after_the)})|a\s+(?:{'|'.join(after_a)}))",
         re.IGNORECASE,
     )
-    return starting_with(pattern, [*words, "q1", "q2", "q3", "q4"], chars="0-9")
+    return starting_with(pattern, [*words, *phrases, "q1", "q2", "q3", "q4"], chars="0123456789")
 
 
 def date_matches(text: str) -> list[re.Match[str]]:

@@ -51,7 +51,7 @@ def _known(kb: KnowledgeBase, lowercase: bool) -> re.Pattern[str] | None:
     if not forms:
         return None
     flags = re.IGNORECASE if lowercase else 0
-    return re.compile(rf"(?<![\w&-])(?:{alternation(forms)})(?![\w&-])", flags)
+    return re.compile(rf"(?<![\w&-])(?:{alternation(forms, case_sensitive=not lowercase)})(?![\w&-])", flags)
 
 
 @functools.cache
@@ -70,7 +70,7 @@ def find_entities(text: str, kb: KnowledgeBase, capitalised: Names | None = None
     lowercase = not any(char.isupper() for char in text)
     names = _names(kb)
     defined = {}
-    for match in _ACRONYM.finditer(text):
+    for match in _ACRONYM.finditer(text) if "(" in text else ():
         long_name = match.group("long").strip()
         defined[match.group("short")] = names.get(long_name.lower(), f"candidate:{_slug(long_name)}")
     mentions: list[Mention] = []

@@ -74,7 +74,7 @@ def _patterns(kb: KnowledgeBase) -> _MoneyPatterns:
         symbol_codes,
         word_codes,
         starting_with(prefixed, symbol_codes),
-        starting_with(suffixed, number_starts(kb), chars="0-9"),
+        starting_with(suffixed, number_starts(kb), chars="0123456789"),
         starting_with(vague, ["tens", "hundreds", *(f"{word}s" for word in kb.scale_words)]),
     )
 

@@ -87,17 +87,19 @@ def number_starts(kb: KnowledgeBase) -> list[str]:
     return [word for word in kb.number_words if " " not in word]
 
 
-def alternation(phrases: Iterable[str], flexible: bool = True) -> str:
+def alternation(phrases: Iterable[str], flexible: bool = True, case_sensitive: bool = False) -> str:
     r"""A regex alternation of literal phrases, longest first; spaces inside match any run of them.
 
     Written as a trie ("c(?:eo|hief[ \t]+executive(?:[ \t]+officer)?)"), in which the engine
     rejects a word at its first letter instead of trying every phrase; a longer phrase is still
-    tried before its prefix, so it matches what the plain alternation matches.
+    tried before its prefix, so it matches what the plain alternation matches. Phrases with
+    capitals are written as a trie only for a ``case_sensitive`` pattern (case-insensitively, two
+    branches could match the same letter).
     """
     ordered = sorted(set(phrases), key=len, reverse=True)
     if not flexible:
         return "|".join(re.escape(phrase) for phrase in ordered)
-    if not all(_plain(phrase) for phrase in ordered):
+    if not case_sensitive and not all(_plain(phrase) for phrase in ordered):
         # A capital or a non-ASCII letter could match a sibling's letter case-insensitively.
         return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
     sequences = [_tokens(phrase) for phrase in ordered]

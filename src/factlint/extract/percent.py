@@ -31,7 +31,7 @@ def _pattern(kb: KnowledgeBase) -> Starts:
         rf"[ \t]?(?:{units})(?![\w%])",
         re.IGNORECASE,
     )
-    return starting_with(pattern, number_starts(kb), chars="0-9")
+    return starting_with(pattern, number_starts(kb), chars="0123456789")
 
 
 @functools.cache

@@ -24,9 +24,9 @@ _NAME_WORD = r"[A-Z](?:\.|[a-z]+(?:-[A-Z]?[a-z]+|['’](?!s\b)[A-Z]?[a-z]+)*|['�
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}"
 # The end of a name: a possessive may follow it, another word character may not.
 _NAME_END = r"(?=['’]s\b|[^\w'’-]|$)"
-_ORG = r"(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,3}"
+_ORG = r"(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,3}"  # the role filters read it after its initial
 _LOWER_NAME = r"[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+"
-_LOWER_ORG = r"[a-z][\w&.-]*"
+_LOWER_ORG = r"(?:[a-z][\w&.-]*)"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,7 +35,7 @@ class _Patterns:
     name_first: Starts
 
 
-def _build(kb: KnowledgeBase, name: str, org: str, initials: str) -> _Patterns:
+def _build(kb: KnowledgeBase, name: str, org: str, initial: str) -> _Patterns:
     title = rf"(?i:(?P<title>{alternation(kb.titles)}))(?![\w-])"
     former = rf"(?:(?i:(?P<former>{alternation(kb.former_words)}))[ \t]*)?"
     title_first = re.compile(
@@ -45,10 +45,14 @@ def _build(kb: KnowledgeBase, name: str, org: str, initials: str) -> _Patterns:
         rf"(?<![\w-])(?P<name>{name}),[ \t]+(?:(?i:the|an|a)[ \t]+)?{former}"
         rf"(?:(?P<org>{org})(?:'s|’s)?[ \t]+)?{title}(?:[ \t]+(?i:of|at)[ \t]+(?P<org_after>{org}))?(?![\w-])"
     )
-    # A match begins with "former", an organisation, a title or a name: each a word's start.
+    # A match begins a word with "former" or a title, or with the initial of an organisation
+    # before a title, or of a name of two or three words and a comma (name words hold neither
+    # spaces nor commas).
+    org_rest = org.removeprefix(f"(?:[{initial}]")
+    titles = rf"(?:'s|’s)?[ \t]+(?i:{alternation(kb.titles)})"
     return _Patterns(
-        starting_with(title_first, [*kb.former_words, *kb.titles], cased=initials),
-        starting_with(name_first, cased=initials),
+        starting_with(title_first, [*kb.former_words, *kb.titles], cased=(initial, f"(?:{org_rest}{titles}")),
+        starting_with(name_first, cased=(initial, rf"[^\s,]*(?:[ \t]+[{initial}][^\s,]*){{1,2}},")),
     )
 
 

@@ -1,16 +1,15 @@
 """Patterns tried only where a match can begin, with the same matches as trying everywhere.
 
 ``pattern.finditer`` attempts a match at every position of the text. Most extraction patterns
-can only begin at a few: a digit, a currency symbol, one of a list of words ("rose", "fell"). A
-:class:`Starts` finds those positions with a cheap pattern (a non-word character, then a
-possible first character ahead, which the regex engine skips to in C) and attempts the full
-pattern there alone. Words are found in the
-lower-cased text, so a case-insensitive pattern keeps its meaning; a text in which lower-casing
-is not one character for one, or which holds one of the few characters Python's case-insensitive
-matching folds differently from ``str.lower`` (the long s, the Kelvin sign, Greek sigma...), is
-searched the ordinary way. The matches are those of ``pattern.finditer`` (the tests prove it with
-hypothesis) provided every match begins a word with one of the words or characters given, and
-no match is empty.
+can only begin a word, and with a few things: a digit, a currency symbol, one of a list of words
+("rose", "fell"), a capital. A :class:`Starts` finds those positions with a cheap pattern, a
+character that is not part of a word (the regex engine skips to those in C) with a start ahead of
+it, and attempts the full pattern there alone. Words are found in the lower-cased text, so that a
+case-insensitive pattern keeps its meaning; a text in which lower-casing is not one character for
+one, or which holds one of the few characters Python's case-insensitive matching folds unlike
+``str.lower`` (the long s, the Kelvin sign, Greek sigma...), is searched the ordinary way. The
+matches are those of ``pattern.finditer`` (the tests prove it with hypothesis) provided every
+match begins a word with one of the starts given, and no match is empty.
 """
 
 from __future__ import annotations
@@ -47,22 +46,24 @@ def _padded(text: str) -> str | None:
     return result
 
 
-def _first_letters(words: Iterable[str]) -> str:
-    """One pattern for the words: each first character, with the rest of the first word after it."""
-    rests: dict[str, set[str]] = {}
+def _first_letters(words: Iterable[str], chars: str) -> str:
+    """One pattern for the starts: each first character, then the rest of its phrases.
+
+    A run of spaces inside a phrase is any run of white space.
+    """
+    rests: dict[str, set[str]] = {char: {""} for char in chars}
     for word in words:
-        word = word.lower()
+        word = word.lower().strip()
         if not word:
             raise ValueError("a match cannot begin with an empty word")
-        head = re.match(r"\w*", word[1:])
-        rests.setdefault(word[0], set()).add(head.group() if head else "")
+        rests.setdefault(word[0], set()).add(word[1:])
     branches = []
     for first, ends in sorted(rests.items()):
-        if "" in ends:
-            branches.append(re.escape(first))
-        else:
-            ahead = "|".join(re.escape(end) for end in sorted(ends, key=len, reverse=True))
-            branches.append(f"{re.escape(first)}(?:{ahead})")
+        branch = re.escape(first)
+        if "" not in ends:
+            ordered = sorted(ends, key=len, reverse=True)
+            branch += "(?:" + "|".join(r"\s+".join(map(re.escape, end.split(" "))) for end in ordered) + ")"
+        branches.append(branch)
     return "|".join(branches)
 
 
@@ -75,7 +76,10 @@ class Starts:
     cased: re.Pattern[str] | None = None
 
     def _positions(self, text: str, padded: str, pos: int) -> Iterator[int]:
-        """Where a match may begin, in order: the text's positions of the starts found."""
+        """Where a match may begin, in order (a place may come twice).
+
+        A start found at ``i`` of a padded text is the non-word character before a word at ``i``.
+        """
         streams = [
             (match.start() for match in starts.finditer(where, pos))
             for starts, where in ((self.starts, padded), (self.cased, " " + text if self.cased else ""))
@@ -113,22 +117,23 @@ class Starts:
 
 
 def starting_with(
-    pattern: re.Pattern[str], words: Iterable[str] = (), chars: str = "", cased: str = ""
+    pattern: re.Pattern[str],
+    words: Iterable[str] = (),
+    chars: str = "",
+    cased: tuple[str, str] | None = None,
 ) -> Starts:
-    """``pattern``, every match of which begins a word with one of ``words`` or ``chars``.
+    r"""``pattern``, every match of which begins a word with one of the starts given.
 
-    ``words`` are in any case; ``chars`` is a character class ("0-9"), ``cased`` one matched
-    in the text as written ("A-Z"). Beginning a word means no word character comes just before:
+    ``words`` are in any case; ``chars`` are characters ("0123456789"); ``cased`` is a character
+    class and the pattern that follows it, matched in the text as written (("A-Z", r"\S*,") for
+    a capitalised word and a comma). Beginning a word means no word character comes just before:
     the pattern asks for that itself, by a look-behind.
     """
-    branches = [f"[{chars}]"] if chars else []
-    listed = _first_letters(words)
-    if listed:
-        branches.append(listed)
-    if not branches and not cased:
-        raise ValueError("a pattern must begin somewhere: give words or chars")
+    listed = _first_letters(words, chars)
+    if not listed and not cased:
+        raise ValueError("a pattern must begin somewhere: give words, chars or cased")
     return Starts(
         pattern,
-        re.compile(rf"\W(?={'|'.join(branches)})") if branches else None,
-        re.compile(rf"\W(?=[{cased}])") if cased else None,
+        re.compile(rf"\W(?={listed})") if listed else None,
+        re.compile(rf"\W(?=[{cased[0]}]{cased[1]})") if cased else None,
     )
