@@ -111,7 +111,8 @@ def _trigger() -> Starts:
         "today",
         "tomorrow",
     }
-    # "the" and "a" begin a date only before these ("the third quarter", "a year ago").
+    # "the" and "a" begin a date only before these ("the third quarter", "a year ago"); a trigger
+    # is one word long, so that it never hides the next ("the 2024").
     after_the = [
         *_QUARTER_WORDS,
         "18",
@@ -128,7 +129,7 @@ def _trigger() -> Starts:
     phrases = [f"the {word}" for word in after_the] + [f"a {word}" for word in after_a]
     pattern = re.compile(
         r"(?<![\w$€£¥.,/-])(?:\d|Q[1-4]|(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
-        rf"|the\s+(?:{'|'.join(after_the)})|a\s+(?:{'|'.join(after_a)}))",
+        rf"|the(?=\s+(?:{'|'.join(after_the)}))|a(?=\s+(?:{'|'.join(after_a)})))",
         re.IGNORECASE,
     )
     return starting_with(pattern, [*words, *phrases, "q1", "q2", "q3", "q4"], chars="0123456789")

@@ -22,6 +22,7 @@ from factlint.extract.numbers import (
     NUMBER,
     alternation,
     interval,
+    number_starts,
     parse_number,
     parse_number_words,
     patterns,
@@ -30,6 +31,7 @@ from factlint.extract.numbers import (
     range_of,
     scale_of,
 )
+from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
@@ -42,13 +44,13 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "deca
 
 @dataclasses.dataclass(frozen=True)
 class _Patterns:
-    number: re.Pattern[str]
+    number: Starts
     attached: re.Pattern[str]
     unit_word: re.Pattern[str]
     count: re.Pattern[str]
     hyphenated: re.Pattern[str]
     range_tail: re.Pattern[str]
-    vague: re.Pattern[str]
+    vague: Starts
     unit_ids: dict[str, str]
     unit_before: re.Pattern[str] | None
     people_before: re.Pattern[str] | None
@@ -76,7 +78,11 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
     modifier = rf"(?:(?:{_WORD})[ \t]+)"
     second_scale = re.sub(r"\(\?P<(scale_\w+)>", r"(?P<\1_2>", shared.scale)
     return _Patterns(
-        number=number,
+        number=starting_with(
+            number,
+            [*number_starts(kb), *(word for word in kb.number_words if " " in word), "minus", "negative"],
+            chars="0123456789-−",
+        ),
         # "2.7GW", "550 km"; a one-letter unit only attached and never before a hyphen ("31C",
         # not "12 F-35 jets").
         attached=re.compile(
@@ -92,10 +98,13 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
         count=re.compile(rf"[ \t]+(?P<words>(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,3}})(?![\w-])"),
         hyphenated=re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \t]+[a-z])"),
         range_tail=re.compile(rf"[ \t]*(?:to|-|–|—)[ \t]*(?P<num2>{NUMBER})(?:{second_scale})?"),
-        vague=re.compile(
-            r"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:thousands|millions|billions|hundreds|dozens)"
-            r"[ \t]+of(?=[ \t])",
-            re.IGNORECASE,
+        vague=starting_with(
+            re.compile(
+                r"\b(?:(?:tens|hundreds)[ \t]+of[ \t]+)?(?:thousands|millions|billions|hundreds|dozens)"
+                r"[ \t]+of(?=[ \t])",
+                re.IGNORECASE,
+            ),
+            ["tens", "hundreds", "thousands", "millions", "billions", "dozens"],
         ),
         unit_ids={**word_ids, **attached_ids},
         **_prefix_patterns(kb),
