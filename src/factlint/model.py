@@ -320,6 +320,20 @@ def to_dict(record: Any) -> Any:
     return record
 
 
+def record_fields(record: Any) -> dict[str, Any] | None:
+    """A record's fields by name, their values as they are (None for what is not a record).
+
+    For encoders that turn the values into JSON themselves; see :func:`to_dict` for all of it.
+    """
+    kind = type(record)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            return None
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
 def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from ``to_dict`` output."""
     hints = _hints(cls)

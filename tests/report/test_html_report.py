@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -226,9 +227,23 @@ def test_a_large_corpus_shows_its_worst_sources_in_full_and_says_what_it_left_of
 
 
 def test_the_streamed_json_is_the_json_report_byte_for_byte(seeds, write, tmp_path):
-    from factlint.report.json_report import dumps, render_json, report_dict
+    from factlint.report.json_report import render_json, report_dict, report_json
 
-    write("odd/a.md", '---\ntitle: "Line\\nbreak \\"quoted\\" \\\\ tab\\t"\n---\nIt raised $5 billion.\n')
+    write(
+        "odd/a.md",
+        '---\ntitle: "Line\\nbreak \\"quoted\\" \\\\ tab\\t"\n2024-01-02: a date key\ntrue: a truth key\n'
+        "7: a number key\nnested: {1.5: x}\n---\nIt raised $5 billion.\n",
+    )
     for paths in ([seeds], [tmp_path / "odd"], [tmp_path / "nothing-here"]):
         report = build_report(paths)
-        assert render_json(report) == dumps(report_dict(report))
+        text = render_json(report)
+        assert text == report_json(report_dict(report))
+        assert json.loads(text) == json.loads(json.dumps(report_dict(report)))
+        assert '"True": "a truth key"' in text or "odd" not in str(
+            paths[0]
+        )  # keys written as to_dict has them
+        records = [line for line in text.splitlines() if line.startswith("    ")]
+        assert len(records) == sum(
+            len(getattr(report, name)) for name in ("sources", "findings", "claims", "groups")
+        )
+        assert all(json.loads(line.rstrip(",")) for line in records)  # a record a line
