@@ -18,6 +18,8 @@ from factlint.extract.names import Names
 from factlint.extract.numbers import alternation
 from factlint.knowledge import KnowledgeBase
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
 _ACRONYM = re.compile(
     r"(?P<long>(?:[A-Z][\w&.'’-]*[ \t]+){1,5}[A-Z][\w&.'’-]*)[ \t]*\((?P<short>[A-Z][A-Z0-9&.]{1,7})\)"
 )
@@ -105,4 +107,4 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return _NOT_SLUG.sub("-", name.lower()).strip("-")

@@ -20,6 +20,9 @@ from factlint.extract.numbers import alternation
 from factlint.knowledge import Frame, KnowledgeBase
 from factlint.model import Quantity
 
+_WORDS = re.compile(r"[\w-]+")
+_CLAUSE_END = re.compile(r"[,;:()]")
+
 _CLAUSE_MARKS = ",;:()"
 _ASPECT_WINDOW = 60
 
@@ -93,12 +96,10 @@ def frame_of(
     before_clause = _clause_before(before_sentence)
     after = text[end:sentence_end].lower()
     cues, afters, contexts = _cue_patterns(kb), _after_patterns(kb), _context_patterns(kb)
-    written = set(re.findall(r"[\w-]+", before_sentence))
+    written = set(_WORDS.findall(before_sentence))
     first_words = _cue_words(kb)
     best: tuple[tuple[int, int, int, int], str] | None = None
-    for order, frame in enumerate(kb.frames):
-        if not _fits(frame, kind, quantity):
-            continue
+    for order, frame in _fitting(kb, kind, quantity.unit if quantity is not None else None):
         firsts = first_words[frame.attribute]
         score = _score(
             cues[frame.attribute] if firsts is None or not firsts.isdisjoint(written) else None,
@@ -138,10 +139,14 @@ def _totals(kb: KnowledgeBase) -> dict[str, str]:
     }
 
 
-def _fits(frame: Frame, kind: str, quantity: Quantity | None) -> bool:
-    if kind not in frame.kinds:
-        return False
-    return not frame.units or (quantity is not None and quantity.unit in frame.units)
+@functools.cache
+def _fitting(kb: KnowledgeBase, kind: str, unit: str | None) -> tuple[tuple[int, Frame], ...]:
+    """The frames (with their order) for a claim of ``kind`` in ``unit`` (None: no quantity)."""
+    return tuple(
+        (order, frame)
+        for order, frame in enumerate(kb.frames)
+        if kind in frame.kinds and (not frame.units or (unit is not None and unit in frame.units))
+    )
 
 
 def _in_context(pattern: re.Pattern[str] | None, sentence: str) -> bool:
@@ -204,7 +209,7 @@ def _aspect_after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
 
 def _aspect_after(following: str, kb: KnowledgeBase) -> str | None:
     """An aspect phrase within a few words after the amount, in its clause ("... in total")."""
-    clause = re.split(r"[,;:()]", following, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(following, maxsplit=1)[0]
     for aspect, pattern in _aspect_after_patterns(kb).items():
         if pattern.match(clause):
             return aspect

@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import itertools
 import re
+import string
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -240,16 +241,41 @@ def _initial(text: str, start: int) -> bool:
     return index < 0 or text[index] in "\n.!?:;-–—"
 
 
+_LINE = re.compile(r"[^\n]+")
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NO_CAPITALS = str.maketrans(dict.fromkeys(string.ascii_uppercase))
+
+
 def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
     """Lines written in Title Case ("Veltrix Shares Extend Gains"), where capitals say nothing."""
     spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        words = [
-            w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line.group()) if w.lower() not in kb.function_words
-        ]
+    function_words = kb.function_words
+    for line in _LINE.finditer(text):
+        body = line.group()
+        every = _LETTER_WORD.findall(body)
+        if len(every) < 4 or _plainly_prose(body, every, function_words):
+            continue
+        words = [word for word in every if word.lower() not in function_words]
         if len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.8 * len(words):
             spans.append((line.start(), line.end()))
     return spans
+
+
+def _plainly_prose(line: str, words: list[str], function_words: frozenset[str]) -> bool:
+    """True when too many lower-case words (not function words) leave no room for Title Case.
+
+    Title Case wants four capitalised words for each lower-case one, and the capital letters of
+    the line bound the capitalised words: past a quarter of them (and one to spare), it is prose.
+    Most lines of prose are told after a few words.
+    """
+    limit = (len(line) - len(line.translate(_NO_CAPITALS))) / 4 + 1
+    lower = 0
+    for word in words:
+        if word[0].islower() and word.lower() not in function_words:
+            lower += 1
+            if lower > limit:
+                return True
+    return False
 
 
 def _places(text: str, by_key: Mapping[str, list[Chunk]], compiled: Patterns) -> set[str]:

@@ -28,6 +28,8 @@ from factlint.extract.numbers import alternation
 from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 
+_NOT_SLUG = re.compile(r"[\W_]+")
+
 # A word of a name: capitalised, with a lower-case letter, of letters, hyphens and apostrophes.
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 # The start of a list item or a bold label, up to a name: "- ", "2. ", "- **".
@@ -53,7 +55,7 @@ class Person:
 def person_id(name: str) -> str:
     """``person:`` and the name in lower case, hyphenated, accents dropped: ``person:mirela-doskova``."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return "person:" + re.sub(r"[\W_]+", "-", plain.lower()).strip("-")
+    return "person:" + _NOT_SLUG.sub("-", plain.lower()).strip("-")
 
 
 def find_people(

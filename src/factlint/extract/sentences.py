@@ -11,6 +11,8 @@ import re
 
 from factlint.model import Span
 
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 
 
@@ -40,7 +42,7 @@ def _ends_sentence(text: str, point: int, abbreviations: frozenset[str]) -> bool
     if word in abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     # "U.S." and other dotted initials.
-    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+    return not _INITIALISM.fullmatch(word)
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
