@@ -597,9 +597,10 @@ def _render_reports(
     force: bool,
 ) -> tuple[Any, list[Path]]:
     """Build the report and write each output in ``wanted``; its summary and the files written."""
+    from factlint.engines.local import default_jobs
     from factlint.report.html_report import render_html
     from factlint.report.json_report import stream_json, stream_json_lines
-    from factlint.report.output import write_report
+    from factlint.report.output import write_reports
     from factlint.runcache import RunSummary
 
     result = _build(paths, max_size, rules=rules)
@@ -608,7 +609,9 @@ def _render_reports(
         click.echo(line, err=True)
     _no_input(result)
     render = {"html": render_html, "json": stream_json, "jsonl": stream_json_lines}
-    written = [write_report(path, render[name](result), protected, force) for name, path in wanted.items()]
+    outputs = [(path, functools.partial(render[name], result)) for name, path in wanted.items()]
+    jobs = click.get_current_context().meta.get("factlint.jobs")
+    written = write_reports(outputs, protected, force, workers=1 if jobs is None else jobs or default_jobs())
     severities = frozenset(finding.severity.value for finding in result.findings)
     return RunSummary(tuple(lines), severities, bool(result.sources)), written
 

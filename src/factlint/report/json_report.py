@@ -119,8 +119,8 @@ def stream_json_lines(report: Report) -> Iterator[str]:
         ("finding", report.findings),
     ):
         for record in records:
-            yield _line({"record": kind, **to_dict(record)})
+            yield _line({"record": kind, **_jsonable(record)})
 
 
 def _line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n"
+    return _line_of(data) + "\n"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,7 +31,10 @@ def write_report(
     Refuses to replace a file named in ``inputs`` and, unless ``force``, any existing file that
     does not carry a factlint marker in its first bytes.
     """
+    return _write_text(_allowed(path, inputs, force), content)
 
+
+def _write_text(target: Path, content: str | Iterable[str]) -> Path:
     def write(stream: BinaryIO) -> None:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
         if isinstance(content, str):
@@ -39,7 +44,7 @@ def write_report(
         text.flush()
         text.detach()
 
-    return _replace(_allowed(path, inputs, force), write)
+    return _replace(target, write)
 
 
 def copy_report(
@@ -55,6 +60,55 @@ def copy_report(
             shutil.copyfileobj(source, stream, 1 << 20)
 
     return _replace(_allowed(path, inputs, force), write)
+
+
+def write_reports(
+    outputs: Sequence[tuple[str | os.PathLike[str], Callable[[], str | Iterable[str]]]],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    force: bool = False,
+    workers: int = 1,
+) -> list[Path]:
+    """Write each ``(path, render)`` of ``outputs``: :func:`write_report` of ``render()``.
+
+    Every path is checked before anything is written, so a refused one writes none. With
+    ``workers`` > 1 (where processes can fork) the outputs after the first are rendered and
+    written in forked processes at the same time as the first, here.
+    """
+    shielded = list(inputs)
+    targets = [_allowed(path, shielded, force) for path, _ in outputs]
+    forking = workers > 1 and len(outputs) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    if not forking:
+        return [_write_text(target, render()) for target, (_, render) in zip(targets, outputs, strict=True)]
+    context = multiprocessing.get_context("fork")
+    children = []
+    for target, (_, render) in list(zip(targets, outputs, strict=True))[1:]:
+        receiving, sending = context.Pipe(duplex=False)
+        child = context.Process(target=_write_in_child, args=(target, render, sending), daemon=True)
+        child.start()
+        sending.close()
+        children.append((target, child, receiving))
+    _write_text(targets[0], outputs[0][1]())
+    failures = []
+    for target, child, receiving in children:
+        problem = receiving.recv() if receiving.poll(None) else "stopped without a word"
+        child.join()
+        if problem is not None or child.exitcode != 0:
+            failures.append(f"{target}: {problem or f'exit code {child.exitcode}'}")
+    if failures:
+        raise OSError("; ".join(failures))
+    return targets
+
+
+def _write_in_child(target: Path, render: Callable[[], str | Iterable[str]], report: Connection) -> None:
+    """Write one output in a forked process and say how it went (None, or what went wrong)."""
+    try:
+        _write_text(target, render())
+    except BaseException as exc:  # the parent says it; the child must not raise past here
+        report.send(f"{type(exc).__name__}: {exc}")
+    else:
+        report.send(None)
+    finally:
+        report.close()
 
 
 def _allowed(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], force: bool) -> Path:
