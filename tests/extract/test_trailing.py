@@ -15,11 +15,13 @@ KB = default_knowledge()
 COMPILED = patterns(KB)
 TITLES = sorted(COMPILED.titles)
 BEFORE_SURNAME = [title for title in TITLES if title.split()[-1] not in KB.function_words]
+# Anchored at the very end (\Z): "$" would also match before a final line break, and a title
+# at the end of one line is not before the name that opens the next ("Captain \nVera Koll").
 FORWARD = {
-    "person_before": re.compile(rf"(?i:\b(?:{alternation(TITLES)})),?[ \t]+$"),
-    "surname_before": re.compile(rf"(?i:(?<![\w-])(?:{alternation(BEFORE_SURNAME)})),?[ \t]+$"),
-    "place_before": re.compile(rf"\b(?:{alternation(KB.place_before)})[ \t]+$"),
-    "locative_before": re.compile(rf"(?i:\b(?:{alternation(KB.locatives)}))[ \t]+(?:the[ \t]+)?$"),
+    "person_before": re.compile(rf"(?i:\b(?:{alternation(TITLES)})),?[ \t]+\Z"),
+    "surname_before": re.compile(rf"(?i:(?<![\w-])(?:{alternation(BEFORE_SURNAME)})),?[ \t]+\Z"),
+    "place_before": re.compile(rf"\b(?:{alternation(KB.place_before)})[ \t]+\Z"),
+    "locative_before": re.compile(rf"(?i:\b(?:{alternation(KB.locatives)}))[ \t]+(?:the[ \t]+)?\Z"),
 }
 vocabulary = sorted({*TITLES[:40], *KB.place_before, *KB.locatives, "the", "The", "vice", "x", "-", "Ex"})
 pieces = st.one_of(

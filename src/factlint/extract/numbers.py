@@ -149,11 +149,12 @@ def backwards_alternation(phrases: Iterable[str]) -> str:
 
 
 class Trailing:
-    """A phrase that ends a text (before some blanks): a pattern matched once on the text reversed.
+    r"""A phrase that ends a text (before some blanks): a pattern matched once on the text reversed.
 
     ``pattern`` is written backwards and names the phrase ``p``; ``search(text)`` returns where the
     phrase starts in ``text``, or None, as ``re.search`` of the same pattern written forwards and
-    anchored with ``$`` would (the longest phrase wins: its match begins leftmost).
+    anchored with ``\Z`` would (the longest phrase wins: its match begins leftmost); a line break
+    is no blank.
     """
 
     def __init__(self, pattern: str) -> None:

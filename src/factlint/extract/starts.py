@@ -14,8 +14,10 @@ match begins a word with one of the starts given, and no match is empty.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import heapq
+import itertools
 import re
 import re._casefix
 from collections.abc import Iterable, Iterator
@@ -32,6 +34,58 @@ _UNSAFE = re.compile(f"[{re.escape(_SPECIAL)}]")
 _last: list[tuple[str, str | None]] = [("", " ")]
 
 
+class _Scanner:
+    """The starts of every pattern reading one kind of padded text, found in one pass over it.
+
+    Each pattern's starts are a body (what must follow a non-word character) and the class of
+    its first characters. One combined pattern visits the non-word characters once, stops only
+    where some body follows, and marks which (an empty group after each body that matches).
+    """
+
+    def __init__(self) -> None:
+        self.bodies: list[str] = []
+        self.firsts: list[str] = []
+        self._combined: re.Pattern[str] | None = None
+
+    def add(self, body: str, firsts: str) -> int:
+        """The index of ``body``'s starts (patterns with the same starts share them)."""
+        if body in self.bodies:
+            return self.bodies.index(body)
+        if re.compile(body).groups:
+            raise ValueError(f"a pattern's starts must not capture: {body!r}")
+        self.bodies.append(body)
+        self.firsts.append(firsts)
+        self._combined = None
+        return len(self.bodies) - 1
+
+    def scan(self, padded: str) -> list[list[int]]:
+        """For each body, the positions of ``padded`` where a non-word character precedes it."""
+        if self._combined is None:
+            guard = "|".join(self.bodies)
+            marks = "".join(f"(?:(?={body})())?" for body in self.bodies)
+            self._combined = re.compile(rf"\W(?=[{''.join(self.firsts)}])(?=(?:{guard})){marks}")
+        found: list[list[int]] = [[] for _ in self.bodies]
+        for match in self._combined.finditer(padded):
+            start = match.start()
+            for index, mark in enumerate(match.groups()):
+                if mark is not None:
+                    found[index].append(start)
+        return found
+
+
+_SCANNERS = {False: _Scanner(), True: _Scanner()}  # lower-cased text, text as written
+_FOUND: dict[bool, tuple[int, list[list[int]]]] = {}  # for the last text: bodies scanned, starts
+
+
+def _found(index: int, cased: bool, text: str, padded: str) -> list[int]:
+    """The starts of body ``index`` in the text (lower-cased, or as written if ``cased``)."""
+    scanned = _FOUND.get(cased)
+    if scanned is None or index >= scanned[0]:
+        scanner = _SCANNERS[cased]
+        scanned = _FOUND[cased] = (len(scanner.bodies), scanner.scan(" " + text if cased else padded))
+    return scanned[1][index]
+
+
 def _padded(text: str) -> str | None:
     """A space, then ``text`` lower-cased character for character; None when that would mislead.
 
@@ -40,6 +94,7 @@ def _padded(text: str) -> str | None:
     """
     if _last[0][0] is text:
         return _last[0][1]
+    _FOUND.clear()
     lower = text.lower()
     result = " " + lower if len(lower) == len(text) and not _UNSAFE.search(lower) else None
     _last[0] = (text, result)
@@ -69,22 +124,26 @@ def _first_letters(words: Iterable[str], chars: str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Starts:
-    """``pattern``, attempted where ``starts`` or ``cased`` match (see :func:`starting_with`)."""
+    """``pattern``, attempted where its starts are (see :func:`starting_with`).
+
+    ``lower`` and ``cased`` are the indices of its starts among those of the lower-cased text
+    and of the text as written.
+    """
 
     pattern: re.Pattern[str]
-    starts: re.Pattern[str] | None
-    cased: re.Pattern[str] | None = None
+    lower: int | None
+    cased: int | None = None
 
     def _positions(self, text: str, padded: str, pos: int) -> Iterator[int]:
-        """Where a match may begin, in order (a place may come twice).
+        """Where a match may begin from ``pos``, in order (a place may come twice).
 
         A start found at ``i`` of a padded text is the non-word character before a word at ``i``.
         """
-        streams = [
-            (match.start() for match in starts.finditer(where, pos))
-            for starts, where in ((self.starts, padded), (self.cased, " " + text if self.cased else ""))
-            if starts is not None
-        ]
+        streams = []
+        for index, cased in ((self.lower, False), (self.cased, True)):
+            if index is not None:
+                found = _found(index, cased, text, padded)
+                streams.append(itertools.islice(found, bisect.bisect_left(found, pos), None))
         return streams[0] if len(streams) == 1 else heapq.merge(*streams)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -132,8 +191,9 @@ def starting_with(
     listed = _first_letters(words, chars)
     if not listed and not cased:
         raise ValueError("a pattern must begin somewhere: give words, chars or cased")
+    firsts = "".join(sorted({re.escape(word.strip()[0].lower()) for word in words if word.strip()}))
     return Starts(
         pattern,
-        re.compile(rf"\W(?={listed})") if listed else None,
-        re.compile(rf"\W(?=[{cased[0]}]{cased[1]})") if cased else None,
+        _SCANNERS[False].add(listed, firsts + re.escape(chars)) if listed else None,
+        _SCANNERS[True].add(f"[{cased[0]}]{cased[1]}", cased[0]) if cased else None,
     )
