@@ -45,23 +45,30 @@ class _Scanner:
     def __init__(self) -> None:
         self.bodies: list[str] = []
         self.firsts: list[str] = []
+        self.tables: list[dict[str, frozenset[str]] | None] = []
         self._combined: re.Pattern[str] | None = None
 
-    def add(self, body: str, firsts: str) -> int:
-        """The index of ``body``'s starts (patterns with the same starts share them)."""
+    def add(self, body: str, firsts: str, table: dict[str, frozenset[str]] | None = None) -> int:
+        """The index of ``body``'s starts (patterns with the same starts share them).
+
+        ``table`` is the body as first characters and rests (see :func:`_table`), when it is one.
+        """
         if body in self.bodies:
             return self.bodies.index(body)
         if re.compile(body).groups:
             raise ValueError(f"a pattern's starts must not capture: {body!r}")
         self.bodies.append(body)
         self.firsts.append(firsts)
+        self.tables.append(table)
         self._combined = None
         return len(self.bodies) - 1
 
     def scan(self, padded: str) -> list[list[int]]:
         """For each body, the positions of ``padded`` where a non-word character precedes it."""
         if self._combined is None:
-            guard = "|".join(self.bodies)
+            # Where every body is a table, the guard branches once on the first character.
+            tables = [table for table in self.tables if table is not None]
+            guard = _render(_merged(tables)) if len(tables) == len(self.tables) else "|".join(self.bodies)
             marks = "".join(f"(?:(?={body})())?" for body in self.bodies)
             self._combined = re.compile(rf"\W(?=[{''.join(self.firsts)}])(?=(?:{guard})){marks}")
         found: list[list[int]] = [[] for _ in self.bodies]
@@ -101,25 +108,43 @@ def _padded(text: str) -> str | None:
     return result
 
 
-def _first_letters(words: Iterable[str], chars: str) -> str:
-    """One pattern for the starts: each first character, then the rest of its phrases.
-
-    A run of spaces inside a phrase is any run of white space.
-    """
+def _table(words: Iterable[str], chars: str) -> dict[str, frozenset[str]]:
+    """Each first character of the starts, with the rests of the phrases it begins ("": anything)."""
     rests: dict[str, set[str]] = {char: {""} for char in chars}
     for word in words:
         word = word.lower().strip()
         if not word:
             raise ValueError("a match cannot begin with an empty word")
         rests.setdefault(word[0], set()).add(word[1:])
+    return {first: frozenset(ends) for first, ends in sorted(rests.items())}
+
+
+def _render(table: dict[str, frozenset[str]]) -> str:
+    """One pattern for a table of starts: a branch for each first character, the rests after it.
+
+    A run of spaces inside a phrase is any run of white space.
+    """
     branches = []
-    for first, ends in sorted(rests.items()):
+    for first, ends in sorted(table.items()):
         branch = re.escape(first)
         if "" not in ends:
             ordered = sorted(ends, key=len, reverse=True)
             branch += "(?:" + "|".join(r"\s+".join(map(re.escape, end.split(" "))) for end in ordered) + ")"
         branches.append(branch)
     return "|".join(branches)
+
+
+def _merged(tables: Iterable[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
+    """The starts of any of ``tables``, a first character once."""
+    merged: dict[str, frozenset[str]] = {}
+    for table in tables:
+        for first, ends in table.items():
+            merged[first] = (
+                frozenset({""})
+                if "" in ends or "" in merged.get(first, ())
+                else merged.get(first, frozenset()) | ends
+            )
+    return merged
 
 
 @dataclasses.dataclass(frozen=True)
@@ -188,12 +213,13 @@ def starting_with(
     a capitalised word and a comma). Beginning a word means no word character comes just before:
     the pattern asks for that itself, by a look-behind.
     """
-    listed = _first_letters(words, chars)
+    table = _table(words, chars)
+    listed = _render(table)
     if not listed and not cased:
         raise ValueError("a pattern must begin somewhere: give words, chars or cased")
     firsts = "".join(sorted({re.escape(word.strip()[0].lower()) for word in words if word.strip()}))
     return Starts(
         pattern,
-        _SCANNERS[False].add(listed, firsts + re.escape(chars)) if listed else None,
+        _SCANNERS[False].add(listed, firsts + re.escape(chars), table) if listed else None,
         _SCANNERS[True].add(f"[{cased[0]}]{cased[1]}", cased[0]) if cased else None,
     )
