@@ -28,13 +28,30 @@ def normalise(name: str, kb: KnowledgeBase) -> str:
     """``Amazon.com, Inc.'s`` to ``amazon``: lower case, no possessive, legal suffix or punctuation."""
     text = _POSSESSIVE.sub("", name.strip())
     lowered = text.lower()
-    for suffix in sorted((s for s in kb.legal_suffixes if s.startswith(".")), key=len, reverse=True):
+    dotted, suffixes = _suffixes(kb)
+    for suffix in dotted:
         lowered = lowered.replace(suffix, " ")
     words = _PUNCTUATION.sub(" ", lowered).split()
-    suffixes = {s.strip(".") for s in kb.legal_suffixes}
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words)
+
+
+@functools.cache
+def _suffixes(kb: KnowledgeBase) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The legal suffixes written with a dot (".com"), longest first, and all of them without dots."""
+    dotted = tuple(sorted((s for s in kb.legal_suffixes if s.startswith(".")), key=len, reverse=True))
+    return dotted, frozenset(s.strip(".") for s in kb.legal_suffixes)
+
+
+@functools.cache
+def _candidates(kb: KnowledgeBase) -> dict[int, list[str]]:
+    """The knowledge's names long enough for the fuzzy step, by number of words, in index order."""
+    found: dict[int, list[str]] = {}
+    for name in _index(kb):
+        if len(name) >= kb.min_fuzzy_length:
+            found.setdefault(len(name.split()), []).append(name)
+    return found
 
 
 @functools.cache
@@ -52,7 +69,7 @@ def resolve(name: str, kb: KnowledgeBase, known: dict[str, str] | None = None) -
     ``known`` adds names met in the corpus (normalised name to id), for example acronyms a text
     defines or candidates already seen, so that they resolve the same way everywhere.
     """
-    index = {**_index(kb), **(known or {})}
+    index = {**_index(kb), **known} if known else _index(kb)
     key = normalise(name, kb)
     if key in index:
         return index[key]
@@ -60,7 +77,10 @@ def resolve(name: str, kb: KnowledgeBase, known: dict[str, str] | None = None) -
         return None
     # A typo keeps the number of words; "alpha beta" is not "alphabet".
     words = len(key.split())
-    candidates = [c for c in index if len(c) >= kb.min_fuzzy_length and len(c.split()) == words]
+    if known:
+        candidates = [c for c in index if len(c) >= kb.min_fuzzy_length and len(c.split()) == words]
+    else:  # the knowledge's own names: sorted by number of words once
+        candidates = _candidates(kb).get(words, [])
     best = process.extractOne(key, candidates, scorer=fuzz.token_sort_ratio, score_cutoff=kb.fuzzy_threshold)
     return index[best[0]] if best else None
 

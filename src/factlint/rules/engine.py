@@ -3,15 +3,18 @@
 The findings pass through the sources' suppressions (:mod:`factlint.rules.suppressions`); the
 kinds registered ``late`` (unused suppressions) run after that. The kinds registered ``document``
 read one source at a time, so with ``jobs`` > 1 they run over chunks of the sources in worker
-processes; the findings, put in one total order, are the same either way.
+processes, and the ``heavy`` kinds (which spend seconds importing great-expectations) run whole in
+one of the workers meanwhile; the findings, put in one total order, are the same either way.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
+import gc
 import multiprocessing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from factlint.model import Claim, Finding
@@ -19,7 +22,7 @@ from factlint.rules.catalogue import Rule
 from factlint.rules.checks import KINDS
 from factlint.rules.context import Context
 from factlint.rules.selection import Selection
-from factlint.rules.suppressions import apply
+from factlint.rules.suppressions import Suppression, apply, declared_in
 
 PARALLEL_FROM = 64  # sources: fewer are checked here, as starting workers would cost more
 
@@ -31,13 +34,16 @@ def run_checks(
     selection = selection or Selection()
     enabled = [rule for rule in catalogue.values() if selection.enabled(rule)]
     early = [rule for rule in enabled if not KINDS[rule.kind].late]
-    apart = [rule for rule in early if KINDS[rule.kind].document]
-    if jobs > 1 and apart and len(context.sources) >= PARALLEL_FROM:
-        findings = _run([rule for rule in early if rule not in apart], context, selection)
-        findings += _run_apart(apart, context, selection, jobs)
+    if (
+        jobs > 1
+        and len(context.sources) >= PARALLEL_FROM
+        and _forks()
+        and any(_forkable(rule) for rule in early)
+    ):
+        findings, declared = _run_forked(early, context, selection, jobs)
     else:
-        findings = _run(early, context, selection)
-    findings, unused = apply(findings, context.sources)
+        findings, declared = _run(early, context, selection), declared_in(context.sources)
+    findings, unused = apply(findings, context.sources, declared)
     late = dataclasses.replace(context, unused_suppressions=tuple(unused))
     findings += _run([rule for rule in enabled if KINDS[rule.kind].late], late, selection)
     return sorted(findings, key=_order)
@@ -54,15 +60,81 @@ def _run(rules: list[Rule], context: Context, selection: Selection) -> list[Find
     return findings
 
 
-def _run_apart(rules: list[Rule], context: Context, selection: Selection, jobs: int) -> list[Finding]:
-    """The document kinds' findings, from ``jobs`` forked worker processes each given ranges of sources.
+def _forkable(rule: Rule) -> bool:
+    """Whether ``rule`` runs in a worker when there are workers: a document or a heavy rule."""
+    return KINDS[rule.kind].document or KINDS[rule.kind].heavy
 
-    The workers are forked, so they share the run's material with this process instead of
-    receiving it pickled (which cost more than the checks saved); where processes cannot be
-    forked, the checks run here.
+
+def _forks() -> bool:
+    """Whether worker processes can be forked here (Linux, macOS)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_forked(
+    rules: list[Rule], context: Context, selection: Selection, jobs: int
+) -> tuple[list[Finding], list[Suppression]]:
+    """The findings of ``rules`` (as :func:`_run` orders them, the document rules' last) and the suppressions.
+
+    The heavy rules go to a forked worker first, as one task; the document rules' ranges of
+    sources follow, for whichever worker is free; this process runs the other rules and reads the
+    sources' suppressions meanwhile. The workers are forked, so they share the run's material with
+    this process instead of receiving it pickled (which cost more than the checks saved).
     """
-    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not Linux or macOS
-        return _run(rules, context, selection)
+    kinds = [KINDS[rule.kind] for rule in rules]
+    heavy = [rule for rule, kind in zip(rules, kinds, strict=True) if kind.heavy and not kind.document]
+    apart = [rule for rule, kind in zip(rules, kinds, strict=True) if kind.document]
+    _SHARED.update(context=context, selection=selection, apart=apart, heavy=heavy, **_by_source(context))
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            with _frozen():  # the workers are forked at the first task
+                weighed = pool.submit(_check_heavy) if heavy else None
+                parts = [
+                    pool.submit(_check_range, bounds) for bounds in (_ranges(context, jobs) if apart else [])
+                ]
+            here = {
+                index: _run([rule], context, selection)
+                for index, (rule, kind) in enumerate(zip(rules, kinds, strict=True))
+                if not kind.heavy and not kind.document
+            }
+            declared = declared_in(context.sources)
+            weighed_findings = iter(weighed.result() if weighed is not None else [])
+            findings: list[Finding] = []
+            for index, kind in enumerate(kinds):
+                if not kind.document:
+                    findings += here[index] if index in here else next(weighed_findings)
+            return findings + [finding for part in parts for finding in part.result()], declared
+    finally:
+        _SHARED.clear()
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now moved out of the collector's sight (:func:`gc.freeze`) until the end.
+
+    Workers forked meanwhile inherit them so: their collections neither walk the run's material
+    again nor write to every page of it (which made the kernel copy those pages into the worker).
+    A program that froze objects itself is left as it is (unfreezing would free its objects too).
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _ranges(context: Context, jobs: int) -> list[tuple[int, int]]:
+    """The (start, stop) ranges of sources the document rules are checked over, about eight a worker."""
+    size = max(8, len(context.sources) // (jobs * 8))
+    return [(start, start + size) for start in range(0, len(context.sources), size)]
+
+
+def _by_source(context: Context) -> dict[str, dict[str, list]]:
+    """Each source's claims, and the indexes of the groups that hold any of its claims."""
     claims: dict[str, list[Claim]] = {}
     for claim in context.claims:
         claims.setdefault(claim.source_id, []).append(claim)
@@ -70,19 +142,15 @@ def _run_apart(rules: list[Rule], context: Context, selection: Selection, jobs: 
     for index, group in enumerate(context.groups):
         for source_id in dict.fromkeys(claim.source_id for claim in group.claims):
             touching.setdefault(source_id, []).append(index)
-    size = max(8, len(context.sources) // (jobs * 8))
-    ranges = [(start, start + size) for start in range(0, len(context.sources), size)]
-    _SHARED.update(rules=rules, context=context, selection=selection, claims=claims, touching=touching)
-    try:
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
-        ) as pool:
-            return [finding for part in pool.map(_check_range, ranges) for finding in part]
-    finally:
-        _SHARED.clear()
+    return {"claims": claims, "touching": touching}
 
 
 _SHARED: dict[str, Any] = {}  # the run's material, inherited by forked workers
+
+
+def _check_heavy() -> list[list[Finding]]:
+    """Each heavy rule's findings over the whole shared context."""
+    return [_run([rule], _SHARED["context"], _SHARED["selection"]) for rule in _SHARED["heavy"]]
 
 
 def _check_range(bounds: tuple[int, int]) -> list[Finding]:
@@ -92,7 +160,7 @@ def _check_range(bounds: tuple[int, int]) -> list[Finding]:
     claims = tuple(claim for source in sources for claim in _SHARED["claims"].get(source.id, ()))
     indexes = sorted({index for source in sources for index in _SHARED["touching"].get(source.id, ())})
     part = Context(sources, claims, tuple(whole.groups[index] for index in indexes), whole.kb)
-    return _run(_SHARED["rules"], part, _SHARED["selection"])
+    return _run(_SHARED["apart"], part, _SHARED["selection"])
 
 
 def _order(finding: Finding) -> tuple:

@@ -65,19 +65,34 @@ def matches(finding: Finding, selector: str) -> bool:
     return finding.rule == selector or finding.rule.startswith(selector.rstrip(".") + ".")
 
 
-def apply(findings: Sequence[Finding], sources: Iterable[Source]) -> tuple[list[Finding], list[Suppression]]:
-    """The findings left after the suppressions, and the suppressions that silenced nothing."""
+def declared_in(sources: Iterable[Source]) -> list[Suppression]:
+    """The suppressions the sources declare (reading each source's file), in source order."""
     by_id = {source.id: source for source in sources}
-    declared = [item for source in by_id.values() for item in suppressions_of(source)]
+    return [item for source in by_id.values() for item in suppressions_of(source)]
+
+
+def apply(
+    findings: Sequence[Finding], sources: Iterable[Source], declared: list[Suppression] | None = None
+) -> tuple[list[Finding], list[Suppression]]:
+    """The findings left after the suppressions, and the suppressions that silenced nothing.
+
+    ``declared`` is :func:`declared_in` of ``sources`` when the caller has read it already.
+    """
+    by_id = {source.id: source for source in sources}
+    if declared is None:
+        declared = declared_in(by_id.values())
     if not declared:
         return list(findings), []
+    by_source: dict[str | None, list[tuple[int, Suppression]]] = {}
+    for index, item in enumerate(declared):
+        by_source.setdefault(item.source_id, []).append((index, item))
     used: set[int] = set()
     kept = []
     for finding in findings:
         line = _line(finding, by_id)
         silenced = False
-        for index, item in enumerate(declared):
-            if item.source_id != finding.source_id or not any(matches(finding, s) for s in item.selectors):
+        for index, item in by_source.get(finding.source_id, []):
+            if not any(matches(finding, s) for s in item.selectors):
                 continue
             if item.line == 0 or (line is not None and line in (item.line, item.line + 1)):
                 used.add(index)

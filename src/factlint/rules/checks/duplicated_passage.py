@@ -58,15 +58,18 @@ def repeated_passages(
     paragraph already reported is not reported again, so a block nested inside its own copy (a
     summary quoted within itself) gives one finding, not one per layer.
     """
+    lines = source.text.split("\n")
+    keys = [" ".join(line.lower().split()) for line in lines]
+    counts = Counter(key for key in keys if len(key) >= min_chars)
+    if all(count < min_repeats for count in counts.values()):
+        return []  # nothing repeats (most documents): no need to place the paragraphs
     paragraphs: list[tuple[str, Span]] = []
     position = 0
-    for line in source.text.split("\n"):
-        key = " ".join(line.lower().split())
+    for line, key in zip(lines, keys, strict=True):
         if len(key) >= min_chars:
             start = position + len(line) - len(line.lstrip())
             paragraphs.append((key, Span(start, position + len(line.rstrip()))))
         position += len(line) + 1
-    counts = Counter(key for key, _ in paragraphs)
     passages: list[tuple[list[str], int, list[Span]]] = []
     reported: set[str] = set()
     index = 0

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -227,11 +228,18 @@ def _segments(
     return (openers[k], clauses[k], at), following
 
 
-def _phrases(words: Sequence[str]) -> list[tuple[str, ...]]:
-    return [tuple(str(word).lower().split()) for word in words]
+def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Each of ``words`` as a phrase of lower-case words."""
+    return _phrases_of(tuple(map(str, words)))
 
 
-def _ends_with(words: Sequence[str], phrases: list[tuple[str, ...]]) -> bool:
+@functools.lru_cache(maxsize=64)
+def _phrases_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    # Asked for a few times a date, always of the same lists: split once.
+    return tuple(tuple(word.lower().split()) for word in words)
+
+
+def _ends_with(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
     return any(len(words) >= len(phrase) and tuple(words[-len(phrase) :]) == phrase for phrase in phrases)
 
 
@@ -244,9 +252,14 @@ def _markers(
     not_past = {str(word).lower() for word in params["not_past"]}
     found: list[tuple[int, int, str, bool]] = []
     taken: set[int] = set()
+    starts: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        starts.setdefault(word, []).append(index)
     for phrases, completed in ((done, True), (future, False)):
         for phrase in sorted(phrases, key=len, reverse=True):
-            for index in range(len(words) - len(phrase) + 1):
+            # Only where the phrase's first word stands (every place, for an empty phrase).
+            places = starts.get(phrase[0], []) if phrase else range(len(words) + 1)
+            for index in places:
                 if tuple(words[index : index + len(phrase)]) != phrase or index in taken:
                     continue
                 taken.update(range(index, index + len(phrase)))

@@ -11,7 +11,7 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from factlint.ingest.dates import MONTHS
@@ -22,6 +22,7 @@ from factlint.rules.consistency.sentences import (
     legitimately_apart,
     places_around,
     scope_pattern,
+    sentence_bounds,
     what_else,
 )
 from factlint.rules.consistency.statements import Statement, step_of
@@ -34,6 +35,7 @@ _NUMBER = re.compile(
     r"(?![\d/:]|[.,]\d)"
     r"(?:[ \t]+(?P<word>[A-Za-z][A-Za-z-]*))?"
 )
+_DIGITS = re.compile(r"\d+")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and)\s*[$€£¥]?\d")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LOOKBACK = 120
@@ -53,7 +55,10 @@ def stated(
     found: list[Statement] = []
     for start, end, claim in dates:
         label, at, linked = _label_before(text, start, tails, kb)
-        if label and claim.time is not None and not legitimately_apart(text, start, end, changes):
+        if not label or claim.time is None:
+            continue
+        sentence = sentence_bounds(text, start, end)
+        if not legitimately_apart(text, start, end, changes, sentence):
             found.append(
                 Statement(
                     label,
@@ -65,21 +70,20 @@ def stated(
                     last=claim.time.end,
                     at=at,
                     linked=linked,
-                    context=what_else(text, start, end, dates, starts, scopes),
-                    places=places_around(text, start, end),
+                    context=what_else(text, start, end, dates, starts, scopes, sentence),
+                    places=places_around(text, start, end, sentence),
                 )
             )
-    for match in _NUMBER.finditer(text):
+    for match in _numbers(text):
         start = match.start("cur") if match.group("cur") else match.start("num")
         number = _number(match, kb)
         if number is None:
             continue
         value, unit, step, word, end = number
-        if (
-            _inside_date(start, end, dates, starts)
-            or legitimately_apart(text, start, end, changes)
-            or _RANGE_AFTER.match(text, end)
-        ):
+        if _inside_date(start, end, dates, starts):
+            continue
+        sentence = sentence_bounds(text, start, end)
+        if legitimately_apart(text, start, end, changes, sentence) or _RANGE_AFTER.match(text, end):
             continue
         label, at, linked = _label_before(text, start, tails, kb)
         if not label and not word:
@@ -97,11 +101,43 @@ def stated(
                 unit_word=word,
                 at=at,
                 linked=linked,
-                context=what_else(text, start, end, dates, starts, scopes),
-                places=places_around(text, start, end),
+                context=what_else(text, start, end, dates, starts, scopes, sentence),
+                places=places_around(text, start, end, sentence),
             )
         )
     return found
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBER.finditer(text)``, tried only where a run of digits begins.
+
+    A number's digits begin a run (the look-behind and the currency or space before them see to
+    that), so its match begins at most two characters before one; scanning every character of
+    the text for the pattern cost more than all the runs' matches together.
+    """
+    done = 0
+    for run in _DIGITS.finditer(text):
+        for at in _number_starts(text, run.start()):
+            match = _NUMBER.match(text, at) if at >= done else None
+            if match:
+                yield match
+                done = match.end()
+                break
+
+
+_CURRENCIES = "$€£¥"
+
+
+def _number_starts(text: str, first: int) -> tuple[int, ...]:
+    """Where a number whose digits begin at ``first`` may begin: at its currency or space, or there."""
+    before = text[first - 1] if first else ""
+    if before.isspace():
+        if first >= 2 and text[first - 2] in _CURRENCIES:
+            return (first - 2, first - 1, first)
+        return (first - 1, first)
+    if before and before in _CURRENCIES:
+        return (first - 1, first)
+    return (first,)
 
 
 @functools.cache
@@ -117,6 +153,7 @@ def _tails(links: tuple[str, ...]) -> Tails:
             r"[\s*_]*(?:" + ("|".join(_backwards_link(link) for link in ordered) or "(?!)") + ")",
             re.IGNORECASE,
         ),
+        runs=8 + max((len(_RUN.findall(link)) for link in links), default=0),
     )
 
 
@@ -136,6 +173,11 @@ class Tails:
     linked: re.Pattern[str]
     unlinked: re.Pattern[str]
     link_end: re.Pattern[str]
+    runs: int  # the most runs of word letters a linked label and its link hold: eight words and a link's
+
+
+# A run of the letters of label words, as ``linked`` (ignoring case) reads them.
+_RUN = re.compile(r"[A-Za-z0-9'’-]+", re.IGNORECASE)
 
 
 # The unlinked label read backwards: matched once at the value instead of searched from every
@@ -153,10 +195,21 @@ def label_end(text: str, low: int, start: int, tails: Tails) -> tuple[str, int, 
     The same as searching ``tails.linked`` and then ``tails.unlinked`` in ``text[low:start]``.
     """
     if tails.link_end.match(text[low:start][::-1]):
-        match = tails.linked.search(text, low, start)
+        match = tails.linked.search(text, _label_reach(text, low, start, tails.runs), start)
         if match:
             return match.group("label"), match.start("label"), True
     return _unlinked(text, low, start)
+
+
+def _label_reach(text: str, low: int, start: int, runs: int) -> int:
+    """Where a linked label ending at ``start`` can begin at the earliest: ``runs`` runs of letters back.
+
+    A linked label begins a run of word letters (its look-behind sees to that) and holds at most
+    ``runs`` of them to ``start``, so no match of ``linked`` begins before; searching from there
+    spares the engine trying eight words from every word of the window.
+    """
+    starts = [run.start() for run in _RUN.finditer(text, low, start)]
+    return starts[-runs] if len(starts) >= runs else low
 
 
 def _unlinked(text: str, low: int, start: int) -> tuple[str, int, bool] | None:
@@ -191,10 +244,11 @@ def _date_spans(claims: Sequence[Claim]) -> list[tuple[int, int, Claim]]:
 
 def _inside_date(start: int, end: int, dates: list[tuple[int, int, Claim]], starts: list[int]) -> bool:
     index = bisect.bisect_right(starts, start) - 1
-    return any(
-        dates[k][0] < end and start < dates[k][1]
-        for k in range(max(index - 1, 0), min(index + 2, len(dates)))
-    )
+    for k in range(max(index - 1, 0), min(index + 2, len(dates))):
+        date_start, date_end, _ = dates[k]
+        if date_start < end and start < date_end:
+            return True
+    return False
 
 
 def _label_before(

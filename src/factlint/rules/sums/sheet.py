@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -128,11 +129,22 @@ class Sheet:
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """A pattern for any of ``phrases`` (lower case) standing as whole words."""
+    return _phrase_pattern(tuple(phrases))
+
+
+# The patterns are asked for once a source, always for the same words: built once.
+@functools.lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = alternation((phrase.lower() for phrase in phrases), flexible=False)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str]:
+    return _words_pattern(tuple(words))
+
+
+@functools.lru_cache(maxsize=64)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(words, flexible=False)})\b")
 
 
