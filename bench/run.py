@@ -12,8 +12,9 @@ reused while their manifest matches), one run measures:
   ``search_dates`` as it comes (detecting the language, as the issue timed it) and told the text is
   English (``languages=["en"]``, 5x quicker), all given the same clean body text: speed and ratios;
 - ``factlint report`` end to end with ``--jobs``, no cache: wall time and peak memory (the
-  proportional set sizes of the whole process tree summed every 50 ms, a page that forked
-  processes share counted once; the resident sizes summed, counting it in each, beside);
+  proportional set sizes of the whole process tree summed every 250 ms, a page that forked
+  processes share counted once; the resident sizes summed every 50 ms, counting it in each,
+  beside);
 - the cache: a cold run, a rerun over the unchanged corpus, then one changed file, counting the
   cache entries each run wrote (the files it re-extracted) and re-reading through the API;
 - ``factlint check`` on one draft against the other sources of its story, cold start included.
@@ -518,22 +519,25 @@ class Run:
         }
 
 
-def _tree_memory_kib(pid: int) -> tuple[int, int]:
+def _tree_memory_kib(pid: int, proportional: bool) -> tuple[int, int]:
     """Memory of ``pid`` and all its descendants (Linux /proc), in KiB: resident and proportional.
 
     Resident sizes summed count a page shared by forked processes once in each; proportional
-    sizes (PSS) share it out among them, so their sum is the memory the tree takes.
+    sizes (PSS) share it out among them, so their sum is the memory the tree takes. Reading them
+    walks every page table, so they are read only when ``proportional`` (0 otherwise).
     """
     rss, pss, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
-            sizes = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:]}
-            rss, pss = rss + sizes.get("Rss", 0), pss + sizes.get("Pss", 0)
+            status = Path(f"/proc/{current}/status").read_text()
+            rss += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            if proportional:
+                rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+                pss += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(child) for child in (task / "children").read_text().split()]
-        except (OSError, IndexError, ValueError):
+        except (OSError, StopIteration, ValueError):
             continue
     return rss, pss
 
@@ -553,9 +557,11 @@ def run_cli(args: list[str], cwd: Path) -> Run:
         done = threading.Event()
 
         def sample() -> None:
+            count = 0
             while not done.is_set():
-                rss, pss = _tree_memory_kib(process.pid)
+                rss, pss = _tree_memory_kib(process.pid, proportional=count % 5 == 0)
                 peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+                count += 1
                 done.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -1032,7 +1038,7 @@ def print_runs(result: dict[str, Any]) -> None:
     print(
         f"\nEnd to end, factlint report of {result['size']:,} articles, --jobs {e2e['jobs']}, no cache: "
         f"{e2e['seconds']:.1f} s ({_cpu(e2e)}); peak memory {_peak(e2e):,.0f} MB\n"
-        f"  (all its processes, proportional set sizes sampled every 50 ms; resident sizes summed "
+        f"  (all its processes, proportional set sizes sampled every 250 ms; resident sizes summed "
         f"{e2e['tree_peak_mb'] or 0:,.0f} MB; the largest process alone {e2e['process_peak_mb']:,.0f} MB)"
     )
     cold, warm, changed, api = cached["cold"], cached["warm"], cached["one_changed"], cached["api_check"]
