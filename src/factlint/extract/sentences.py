@@ -13,8 +13,6 @@ from factlint.model import Span
 
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
-_WORD_END = re.compile(r"[^\s(\"'“‘]*\Z")
-_REACH = 40
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 
 
@@ -37,27 +35,20 @@ def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> li
 def _ends_sentence(text: str, point: int, abbreviations: frozenset[str]) -> bool:
     if text[point] != ".":
         return True
-    word = _word_before(text, point).lower()
+    word_start = point
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"'“‘":
+        word_start -= 1
+    word = text[word_start:point].lower()
     if word in abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     # "U.S." and other dotted initials.
     return not _INITIALISM.fullmatch(word)
 
 
-def _word_before(text: str, point: int) -> str:
-    """The word ending at ``point``: back to white space, an opening bracket or quote."""
-    reach = _REACH
-    while True:
-        low = max(0, point - reach)
-        word = _WORD_END.search(text, low, point)
-        if word is None or word.start() > low or low == 0:
-            return word.group() if word is not None else ""
-        reach *= 4  # a word longer than the reach (a long address): look further back
-
-
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        start += len(piece) - len(piece.lstrip())
-        spans.append(Span(start, start + len(stripped)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
