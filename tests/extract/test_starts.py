@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -97,7 +98,7 @@ PIECES = st.one_of(
     st.from_regex(r"[0-9]{1,4}(?:[.,][0-9]{1,3})?", fullmatch=True),
     st.sampled_from(["$", "US$", "€", "£", "%", ":", "-", "–", "(", ")", ".", ",", "+", "'s"]),
     # characters that case-insensitive matching folds differently from str.lower
-    st.sampled_from(["ſ", "İ", "Σ", "ς", "K", "ß", "ﬅ", "µ", "é", "\u00a0"]),
+    st.sampled_from(["ſ", "İ", "Σ", "ς", "K", "ß", "ﬅ", "µ", "é", "\u00a0", "５０", "٣", "७"]),
     st.text(max_size=3),
 )
 SEPARATORS = st.sampled_from(["", " ", "  ", "\t", "\n", "-"])
@@ -178,6 +179,40 @@ def test_a_text_that_lower_casing_would_mislead_is_scanned_in_full():
         assert spans(starts.finditer(text)) == spans(pattern.finditer(text)) != []
 
 
+@pytest.mark.parametrize("name", ["percent", "money.suffixed", "quantity", "date trigger"])
+def test_digits_of_other_scripts_are_found_as_by_the_full_scan(name):
+    wrapped = PATTERNS[name]
+    for text in (
+        "Sales rose ５０% last year.",
+        "Sales rose ٥٠ percent.",
+        "It cost ５ dollars on ３ March 2024.",
+    ):
+        assert spans(wrapped.finditer(text)) == spans(wrapped.pattern.finditer(text))
+    assert spans(PATTERNS["percent"].finditer("Sales rose ５０% last year.")) != []
+
+
+def test_threads_each_keep_their_own_text():
+    import concurrent.futures
+
+    texts = [
+        f"Sales rose {n} percent and {n + 1}% in {2000 + n}; " * (n % 7 + 1) + "x" * n for n in range(64)
+    ]
+    names = ["percent", "quantity", "date trigger", "money.suffixed"]
+    expected = [[spans(PATTERNS[name].pattern.finditer(text)) for name in names] for text in texts]
+
+    def run(text):
+        return [spans(PATTERNS[name].finditer(text)) for name in names]
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns all the time, as a busy server's would
+    try:
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            for _ in range(5):
+                assert list(pool.map(run, texts)) == expected
+    finally:
+        sys.setswitchinterval(interval)
+
+
 def test_a_pattern_must_say_where_it_begins():
     with pytest.raises(ValueError, match="begin"):
         starting_with(re.compile("x"))
@@ -185,11 +220,12 @@ def test_a_pattern_must_say_where_it_begins():
         starting_with(re.compile("x"), [""])
 
 
-PHRASE = st.text(alphabet="abcAB .-", min_size=1, max_size=6).filter(lambda phrase: phrase.strip())
+PHRASE = st.text(alphabet="abcAB .-\t1", min_size=1, max_size=6).filter(lambda phrase: phrase.strip())
 
 
 def plain_alternation(phrases) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    """The definition: longest first, a phrase as long as it is with single spaces."""
+    ordered = sorted({" ".join(p.split()) for p in phrases} - {""}, key=lambda p: (-len(p), p))
     return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
 
 

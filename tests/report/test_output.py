@@ -69,3 +69,16 @@ def test_the_command_line_writes_the_same_reports_with_jobs(tmp_path):
         assert result.exit_code == 0, result.output
         files[jobs] = [(out / name).read_bytes() for name in ("r.html", "r.json", "r.jsonl")]
     assert files["1"] == files["2"]
+
+
+def test_a_forked_writer_killed_without_a_word_is_reported(tmp_path):
+    import os
+    import signal
+
+    def killed():
+        os.kill(os.getpid(), signal.SIGKILL)
+        yield "never"
+
+    outputs = [(tmp_path / "r.html", lambda: "<!-- factlint -->"), (tmp_path / "r.json", killed)]
+    with pytest.raises(OSError, match="stopped without a word"):
+        write_reports(outputs, workers=2)

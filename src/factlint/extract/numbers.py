@@ -96,25 +96,22 @@ def alternation(phrases: Iterable[str], flexible: bool = True, case_sensitive: b
     capitals are written as a trie only for a ``case_sensitive`` pattern (case-insensitively, two
     branches could match the same letter).
     """
-    ordered = sorted(set(phrases), key=len, reverse=True)
     if not flexible:
+        ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
         return "|".join(re.escape(phrase) for phrase in ordered)
+    # Spaces inside a phrase match any run of them, so a phrase is as long as it is written with
+    # single spaces ("a    b" is "a b"); equal lengths in a fixed order, so the pattern is too.
+    ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=lambda p: (-len(p), p))
     if not case_sensitive and not all(_plain(phrase) for phrase in ordered):
         # A capital or a non-ASCII letter could match a sibling's letter case-insensitively.
         return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
-    sequences = [_tokens(phrase) for phrase in ordered]
     trie: dict[str, Any] = {}
-    for sequence in sequences:
+    for phrase in ordered:
         node = trie
-        for item in sequence:
+        for item in phrase:
             node = node.setdefault(item, {})
         node[""] = {}
     return _trie_pattern(trie)
-
-
-def _tokens(phrase: str) -> str:
-    """The characters of ``phrase``, with one " " for each run of spaces between its words."""
-    return " ".join(phrase.split())
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:

@@ -7,7 +7,8 @@ character that is not part of a word (the regex engine skips to those in C) with
 it, and attempts the full pattern there alone. Words are found in the lower-cased text, so that a
 case-insensitive pattern keeps its meaning; a text in which lower-casing is not one character for
 one, or which holds one of the few characters Python's case-insensitive matching folds unlike
-``str.lower`` (the long s, the Kelvin sign, Greek sigma...), is searched the ordinary way. The
+``str.lower`` (the long s, the Kelvin sign, Greek sigma...) or a digit of another script, is
+searched the ordinary way. What is kept of the last text is kept per thread. The
 matches are those of ``pattern.finditer`` (the tests prove it with hypothesis) provided every
 match begins a word with one of the starts given, and no match is empty.
 """
@@ -20,6 +21,7 @@ import heapq
 import itertools
 import re
 import re._casefix
+import threading
 from collections.abc import Iterable, Iterator
 
 _SPECIAL = "".join(
@@ -30,8 +32,21 @@ _SPECIAL = "".join(
         if not char.isascii()
     )
 )
-_UNSAFE = re.compile(f"[{re.escape(_SPECIAL)}]")
-_last: list[tuple[str, str | None]] = [("", " ")]
+# Digits of other scripts ("٥٠", "５"): patterns written with \d match them, starts list 0-9.
+_OTHER_DIGITS = "".join(chr(code) for code in range(0x80, 0x20000) if chr(code).isdecimal())
+_UNSAFE = re.compile(f"[{re.escape(_SPECIAL + _OTHER_DIGITS)}]")
+
+
+class _Current(threading.local):
+    """The text this thread last asked about, padded, and the starts found in it so far."""
+
+    def __init__(self) -> None:
+        self.text: str = ""
+        self.padded: str | None = " "
+        self.found: dict[bool, tuple[int, list[list[int]]]] = {}  # bodies scanned, their starts
+
+
+_CURRENT = _Current()
 
 
 class _Scanner:
@@ -81,15 +96,18 @@ class _Scanner:
 
 
 _SCANNERS = {False: _Scanner(), True: _Scanner()}  # lower-cased text, text as written
-_FOUND: dict[bool, tuple[int, list[list[int]]]] = {}  # for the last text: bodies scanned, starts
 
 
 def _found(index: int, cased: bool, text: str, padded: str) -> list[int]:
-    """The starts of body ``index`` in the text (lower-cased, or as written if ``cased``)."""
-    scanned = _FOUND.get(cased)
+    """The starts of body ``index`` in the text (lower-cased, or as written if ``cased``).
+
+    ``text`` is the one :func:`_padded` was last asked about in this thread.
+    """
+    scanned = _CURRENT.found.get(cased)
     if scanned is None or index >= scanned[0]:
         scanner = _SCANNERS[cased]
-        scanned = _FOUND[cased] = (len(scanner.bodies), scanner.scan(" " + text if cased else padded))
+        scanned = (len(scanner.bodies), scanner.scan(" " + text if cased else padded))
+        _CURRENT.found[cased] = scanned
     return scanned[1][index]
 
 
@@ -99,12 +117,11 @@ def _padded(text: str) -> str | None:
     The space lets a word at the very start be found as every other one, after a non-word
     character, and puts each position one later: a match there is the word's start in ``text``.
     """
-    if _last[0][0] is text:
-        return _last[0][1]
-    _FOUND.clear()
+    if _CURRENT.text is text:
+        return _CURRENT.padded
     lower = text.lower()
     result = " " + lower if len(lower) == len(text) and not _UNSAFE.search(lower) else None
-    _last[0] = (text, result)
+    _CURRENT.text, _CURRENT.padded, _CURRENT.found = text, result, {}
     return result
 
 

@@ -90,7 +90,10 @@ def write_reports(
     _write_text(targets[0], outputs[0][1]())
     failures = []
     for target, child, receiving in children:
-        problem = receiving.recv() if receiving.poll(None) else "stopped without a word"
+        try:
+            problem = receiving.recv()
+        except EOFError:  # killed before it could say (out of memory, a signal)
+            problem = "stopped without a word"
         child.join()
         if problem is not None or child.exitcode != 0:
             failures.append(f"{target}: {problem or f'exit code {child.exitcode}'}")
