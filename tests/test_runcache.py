@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from factlint.cache import clear
 from factlint.cli import main
 from factlint.ingest.corpus import list_files
 from factlint.knowledge import default_rules_dir
+from factlint.rules.catalogue import load_catalogue
 from factlint.runcache import KEEP, RUNS, RunCache, RunSummary, run_key
 
 from .conftest import SEEDS
@@ -22,11 +24,13 @@ def key_of(folder: Path, **changes: object) -> str:
     arguments: dict = {
         "inputs": [str(folder)],
         "rule_folders": [default_rules_dir()],
+        "rules": load_catalogue().values(),
+        "knowledge_files": (),
         "options": {"stories": "corpus"},
         "max_bytes": 10_000_000,
     }
     arguments.update(changes)
-    return run_key(files, rejected, **arguments)
+    return run_key(files, rejected, **arguments).key
 
 
 @pytest.fixture
@@ -43,9 +47,11 @@ def test_the_key_is_stable_and_changes_with_every_input(corpus, tmp_path):
     assert key_of(corpus, max_bytes=1000) != first
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)
-    assert key_of(corpus, rule_folders=[rules]) == first  # the same files, wherever they are
+    copied = key_of(corpus, rule_folders=[rules])
+    assert copied != first  # where the rules are counts too (a finding may name a rule file)
+    assert key_of(corpus, rule_folders=[rules]) == copied
     (rules / "people.yaml").write_text((rules / "people.yaml").read_text() + "\n# changed\n")
-    assert key_of(corpus, rule_folders=[rules]) != first
+    assert key_of(corpus, rule_folders=[rules]) != copied
     victim = sorted(corpus.iterdir())[0]
     victim.write_bytes(victim.read_bytes() + b" ")
     changed = key_of(corpus)
@@ -66,29 +72,82 @@ def test_a_file_over_the_limit_counts_by_its_size_not_its_bytes(corpus):
     assert key_of(corpus, max_bytes=1000) != before
 
 
+def stored_run(
+    runs: RunCache, key: str, summary: RunSummary, content: str = "<!-- factlint --> report"
+) -> None:
+    building = runs.building()
+    assert building is not None
+    (building / "html").write_text(content)
+    runs.keep(key, building, summary)
+
+
 def test_lookup_needs_every_output_and_a_sound_summary(tmp_path):
     runs = RunCache(tmp_path / "cache")
-    written = tmp_path / "report.html"
-    written.write_text("<!-- factlint --> report")
-    summary = RunSummary(("a problem",), frozenset({"warning"}), True)
-    runs.store("k1", summary, {"html": written})
-    assert runs.lookup("k1", ["html"]) == summary
-    assert runs.stored("k1", "html").read_text() == written.read_text()
-    assert runs.lookup("k1", ["html", "json"]) is None
-    assert runs.lookup("k2", ["html"]) is None
-    (tmp_path / "cache" / RUNS / "k1" / "summary.pickle").write_bytes(b"not a pickle")
-    assert runs.lookup("k1", ["html"]) is None
+    summary = RunSummary(("a problem",), frozenset({"warning"}))
+    key = "a" * 64
+    stored_run(runs, key, summary)
+    assert runs.lookup(key, ["html"]) == summary
+    assert runs.stored(key, "html").read_text() == "<!-- factlint --> report"
+    assert runs.lookup(key, ["html", "json"]) is None
+    assert runs.lookup("b" * 64, ["html"]) is None
+    (tmp_path / "cache" / RUNS / key / "summary.pickle").write_bytes(b"not a pickle")
+    assert runs.lookup(key, ["html"]) is None
 
 
-def test_only_the_newest_entries_are_kept(tmp_path):
+def test_only_the_newest_entries_are_kept_and_runs_being_written_are_left(tmp_path):
     runs = RunCache(tmp_path / "cache")
-    written = tmp_path / "report.html"
-    written.write_text("report")
+    writing = runs.building()
     for number in range(KEEP + 2):
-        runs.store(f"k{number}", RunSummary((), frozenset(), True), {"html": written})
+        stored_run(runs, f"{number:064x}", RunSummary((), frozenset()))
     kept = sorted(path.name for path in (tmp_path / "cache" / RUNS).iterdir())
-    assert len(kept) == KEEP
-    assert f"k{KEEP + 1}" in kept and "k0" not in kept
+    assert len(kept) == KEEP + 1 and writing is not None and writing.name in kept
+    assert f"{KEEP + 1:064x}" in kept and f"{0:064x}" not in kept
+
+
+def test_rules_count_by_where_they_are_what_they_name_and_what_links_hold(corpus, tmp_path):
+    first = key_of(corpus)
+    rules = tmp_path / "desk"
+    (rules / "checks").mkdir(parents=True)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "pin.yaml").write_text("low: 1\n")
+    (rules / "linked").symlink_to(shared, target_is_directory=True)
+
+    @dataclasses.dataclass
+    class Named:  # a rule whose suite lies outside every rules folder
+        params: dict
+        path: str
+
+    rule = Named({"suites": ["../../shared/pin.yaml"]}, str(rules / "checks" / "FL502.yaml"))
+    with_rules = key_of(corpus, rule_folders=[rules], rules=[rule])
+    assert with_rules != first
+    (shared / "pin.yaml").write_text("low: 2\n")  # the named suite, and the file behind the link
+    changed = key_of(corpus, rule_folders=[rules], rules=[rule])
+    assert changed != with_rules
+    (rules / "linked").unlink()
+    (rules / "linked").mkdir()
+    (rules / "linked" / "pin.yaml").write_text("low: 2\n")
+    assert key_of(corpus, rule_folders=[rules], rules=[rule]) == changed  # the same bytes behind
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(rules, elsewhere)
+    moved = key_of(
+        corpus, rule_folders=[elsewhere], rules=[Named(rule.params, str(elsewhere / "checks" / "x"))]
+    )
+    assert moved != changed  # a finding may name where a rule file is
+
+
+def test_clear_leaves_a_folder_of_runs_that_factlint_did_not_write(tmp_path):
+    board = tmp_path / "tb"
+    (board / "runs" / "Dec02_12-00-00_host").mkdir(parents=True)
+    (board / "runs" / "Dec02_12-00-00_host" / "events.out.tfevents.1").write_text("x")
+    with pytest.raises(ValueError, match="did not write"):
+        clear(board)
+    assert (board / "runs" / "Dec02_12-00-00_host" / "events.out.tfevents.1").exists()
+    mine = RunCache(tmp_path / "cache")
+    stored_run(mine, "c" * 64, RunSummary((), frozenset()))
+    (tmp_path / "cache" / RUNS / ("c" * 64) / "notes.txt").write_text("mine")
+    with pytest.raises(ValueError, match="did not write"):
+        clear(tmp_path / "cache")
 
 
 def run(*arguments: str):
@@ -136,6 +195,36 @@ def test_input_problems_are_said_again_and_no_cache_stores_nothing(corpus, tmp_p
     assert clear(tmp_path / "cache") >= 1 and not (tmp_path / "cache").exists()
 
 
+def test_the_entry_is_what_the_run_rendered_whatever_happens_to_the_output(corpus, tmp_path, monkeypatch):
+    import factlint.report.output as output
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    html = tmp_path / "r.html"
+    copy = output.copy_report
+
+    def then_another_run_writes(path, stored, inputs=(), force=False):
+        written = copy(path, stored, inputs, force)
+        Path(path).write_text("<!-- factlint --> another run's report")
+        return written
+
+    monkeypatch.setattr(output, "copy_report", then_another_run_writes)
+    assert run(str(corpus), "-o", str(html)).exit_code == 0
+    monkeypatch.undo()
+    (entry,) = (tmp_path / "cache" / RUNS).iterdir()
+    assert "another run" not in (entry / "html").read_text()
+    assert run(str(corpus), "-o", str(tmp_path / "fresh.html"), "--no-cache").exit_code == 0
+    assert (entry / "html").read_bytes() == (tmp_path / "fresh.html").read_bytes()
+
+
+def test_a_file_changed_while_the_run_read_it_is_not_stored(corpus, tmp_path, monkeypatch):
+    import factlint.runcache as runcache
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(runcache, "_file_digest", lambda path, limit: b"bytes read before a change")
+    assert run(str(corpus), "-o", str(tmp_path / "r.html")).exit_code == 0
+    assert not (tmp_path / "cache" / RUNS).exists() or not any((tmp_path / "cache" / RUNS).iterdir())
+
+
 def test_a_cached_copy_still_never_replaces_a_file_the_user_wrote(corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
     html = tmp_path / "r.html"
@@ -144,3 +233,7 @@ def test_a_cached_copy_still_never_replaces_a_file_the_user_wrote(corpus, tmp_pa
     mine.write_text("my own notes")
     refused = CliRunner().invoke(main, ["report", str(corpus), "-o", str(mine)])
     assert refused.exit_code == 2 and mine.read_text() == "my own notes"
+    both = CliRunner().invoke(
+        main, ["report", str(corpus), "-o", str(tmp_path / "new.html"), "--json", str(mine)]
+    )
+    assert both.exit_code == 2 and not (tmp_path / "new.html").exists()  # checked before any is written

@@ -47,11 +47,15 @@ def fingerprint(files: Iterable[str | os.PathLike[str]]) -> str:
 
 @functools.cache
 def code_digest() -> str:
-    """A digest of factlint's own modules, so that a changed extractor never meets an old entry."""
+    """A digest of factlint's package: its modules, templates and data.
+
+    A changed extractor or template never meets an old entry.
+    """
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -120,8 +124,18 @@ def clear(folder: str | os.PathLike[str]) -> int:
 
 
 def _in_runs(root: Path, path: Path) -> bool:
-    """Whether ``path`` is part of the whole-run entries (``runs/<key>/<file>``)."""
+    """Whether ``path`` is part of the whole-run entries (see :mod:`factlint.runcache`).
+
+    That is ``runs/``, a folder named by a key (or one being written) in it, and the report
+    files and summary of such a folder; anything else is not factlint's.
+    """
+    from factlint.runcache import ENTRY_FILES, RUNS, is_entry
+
     parts = path.relative_to(root).parts
-    if parts[0] != "runs" or len(parts) > 3:
+    if parts[0] != RUNS or len(parts) > 3:
         return False
-    return len(parts) < 3 or path.is_file()
+    if len(parts) == 1:
+        return path.is_dir()
+    if len(parts) == 2:
+        return path.is_dir() and is_entry(parts[1])
+    return path.is_file() and is_entry(parts[1]) and (parts[2] in ENTRY_FILES or parts[1].startswith("."))

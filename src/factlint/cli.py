@@ -8,6 +8,7 @@ import enum
 import functools
 import gc
 import re
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -547,7 +548,7 @@ def report(
     Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html
     """
     from factlint.ingest.corpus import list_files
-    from factlint.report.output import OutputRefused, copy_report
+    from factlint.report.output import OutputRefused, check_output, copy_report
     from factlint.runcache import RunCache, run_key
 
     rules = _rules()
@@ -558,30 +559,35 @@ def report(
     protected = [*paths, *(path for path, _ in files)]
     meta = click.get_current_context().meta
     runs = None if meta.get("factlint.no_cache") else RunCache(_cache_folder())
-    key = ""
-    if runs is not None:
-        options = {"selection": rules[1], "stories": meta.get("factlint.stories", "corpus")}
-        key = run_key(
-            files,
-            rejected,
-            inputs=paths,
-            rule_folders=meta["factlint.rule_folders"],
-            options=options,
-            max_bytes=max_size,
-        )
-    summary = runs.lookup(key, wanted) if runs is not None else None
     try:
-        if summary is not None:  # nothing that makes the report changed: the same bytes again
-            for line in summary.problem_lines:
-                click.echo(line, err=True)
-            stored = runs.stored  # type: ignore[union-attr]
-            written = [
-                copy_report(path, stored(key, name), protected, force) for name, path in wanted.items()
-            ]
-        else:
+        for path in wanted.values():  # every output is checked before any is written
+            check_output(path, protected, force)
+        if runs is None:
             summary, written = _render_reports(paths, max_size, rules, wanted, protected, force)
-            if runs is not None:
-                runs.store(key, summary, dict(zip(wanted, written, strict=True)))
+        else:
+            catalogue, selection, kb = rules
+            key = run_key(
+                files,
+                rejected,
+                inputs=paths,
+                rule_folders=meta["factlint.rule_folders"],
+                rules=catalogue.values(),
+                knowledge_files=kb.files if kb is not None else (),
+                options={"selection": selection, "stories": meta.get("factlint.stories", "corpus")},
+                max_bytes=max_size,
+            )
+            summary = runs.lookup(key.key, wanted)
+            if summary is not None:  # nothing that makes the report changed: the same bytes again
+                for line in summary.problem_lines:
+                    click.echo(line, err=True)
+                written = [
+                    copy_report(path, runs.stored(key.key, name), protected, force)
+                    for name, path in wanted.items()
+                ]
+            else:
+                summary, written = _render_reports(
+                    paths, max_size, rules, wanted, protected, force, runs, key
+                )
     except OutputRefused as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:
@@ -599,12 +605,20 @@ def _render_reports(
     wanted: dict[str, Path],
     protected: list[Any],
     force: bool,
+    runs: Any = None,
+    key: Any = None,
 ) -> tuple[Any, list[Path]]:
-    """Build the report and write each output in ``wanted``; its summary and the files written."""
+    """Build the report and write each output in ``wanted``; its summary and the files written.
+
+    With a run cache, the outputs are rendered into a folder of the cache, copied to where they
+    were asked for, and the folder kept as the entry of ``key``: the entry is what this run
+    rendered, whatever happens to the output files later. It is not kept when a file changed
+    between the key's reading and the run's.
+    """
     from factlint.engines.local import default_jobs
     from factlint.report.html_report import render_html
     from factlint.report.json_report import stream_json, stream_json_lines
-    from factlint.report.output import write_reports
+    from factlint.report.output import copy_report, write_reports
     from factlint.runcache import RunSummary
 
     result = _build(paths, max_size, rules=rules)
@@ -612,12 +626,27 @@ def _render_reports(
     for line in lines:
         click.echo(line, err=True)
     _no_input(result)
+    summary = RunSummary(tuple(lines), frozenset(finding.severity.value for finding in result.findings))
     render = {"html": render_html, "json": stream_json, "jsonl": stream_json_lines}
-    outputs = [(path, functools.partial(render[name], result)) for name, path in wanted.items()]
     jobs = click.get_current_context().meta.get("factlint.jobs")
-    written = write_reports(outputs, protected, force, workers=1 if jobs is None else jobs or default_jobs())
-    severities = frozenset(finding.severity.value for finding in result.findings)
-    return RunSummary(tuple(lines), severities, bool(result.sources)), written
+    workers = 1 if jobs is None else jobs or default_jobs()
+    unchanged = key is not None and all(
+        key.files.get(source.path, source.sha256) == source.sha256 for source in result.sources
+    )
+    building = runs.building() if runs is not None and unchanged else None
+    if building is None:
+        outputs = [(path, functools.partial(render[name], result)) for name, path in wanted.items()]
+        return summary, write_reports(outputs, protected, force, workers=workers)
+    try:
+        write_reports(
+            [(building / name, functools.partial(render[name], result)) for name in wanted], workers=workers
+        )
+        written = [copy_report(path, building / name, protected, force) for name, path in wanted.items()]
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    runs.keep(key.key, building, summary)
+    return summary, written
 
 
 def _report_name(paths: tuple[str, ...]) -> str:

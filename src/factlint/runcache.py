@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from factlint.cache import TAG, fingerprint
 
 RUNS = "runs"
 KEEP = 4  # run entries kept; each holds full reports, so older ones are removed
 _SUMMARY = "summary.pickle"
+_BUILDING = ".tmp-"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,7 +38,14 @@ class RunSummary:
 
     problem_lines: tuple[str, ...]
     severities: frozenset[str]
-    has_sources: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class RunKey:
+    """A run's key, and the digest of each file's bytes it was made from (by shown path)."""
+
+    key: str
+    files: Mapping[str, str]
 
 
 def run_key(
@@ -42,27 +54,67 @@ def run_key(
     *,
     inputs: Sequence[str],
     rule_folders: Iterable[str | os.PathLike[str]],
+    rules: Iterable[Any],
+    knowledge_files: Iterable[str | os.PathLike[str]],
     options: Mapping[str, object],
     max_bytes: int,
-) -> str:
+) -> RunKey:
     """A digest of everything a report is made from.
 
-    Each file counts by its shown path, id and bytes (a file over ``max_bytes`` by its size, as it
-    is refused unread); each rule folder by every file in it; ``options`` by their ``repr``.
+    Each input file counts by its shown path, id and bytes (a file over ``max_bytes`` by its size,
+    as it is refused unread). The rules count by their declarations (``repr``: every parameter and
+    the file each came from) and every file their suites name; each rule folder and each folder
+    of knowledge by where it is and every file in it (symbolic links followed). ``options`` count
+    by their ``repr``; factlint by its version, the bytes of its package, the versions of the
+    libraries it needs and the working folder.
     """
-    digest = hashlib.sha256(f"{TAG}\0run\0{fingerprint(())}\0{max_bytes}".encode())
+    digest = hashlib.sha256(f"{TAG}\0run\0{fingerprint(())}\0{max_bytes}\0{_libraries()}".encode())
+    digest.update(f"\0cwd\0{Path.cwd()}".encode("utf-8", "surrogatepass"))
     for name in inputs:
         digest.update(b"\0input\0" + name.encode("utf-8", "surrogatepass"))
     for key in sorted(options):
         digest.update(f"\0option\0{key}={options[key]!r}".encode("utf-8", "surrogatepass"))
-    for folder in rule_folders:
-        digest.update(b"\0rules\0" + _tree_digest(Path(folder)))
+    folders = [*map(Path, rule_folders), *{Path(file).parent for file in knowledge_files}]
+    for folder in folders:
+        named = f"\0rules\0{folder}\0{folder.resolve()}\0"
+        digest.update(named.encode("utf-8", "surrogatepass") + _tree_digest(folder))
+    for rule in rules:
+        digest.update(b"\0rule\0" + repr(rule).encode("utf-8", "surrogatepass"))
+        for path in _named_files(rule):
+            digest.update(f"\0suite\0{path}\0".encode("utf-8", "surrogatepass") + _tree_digest(path))
     for problem in rejected:
         digest.update(b"\0rejected\0" + repr(problem).encode("utf-8", "surrogatepass"))
+    read: dict[str, str] = {}
     for path, source_id in files:
         digest.update(b"\0file\0" + f"{path.as_posix()}\0{source_id}\0".encode("utf-8", "surrogatepass"))
-        digest.update(_file_digest(path, max_bytes))
-    return digest.hexdigest()
+        bytes_digest = _file_digest(path, max_bytes)
+        read[path.as_posix()] = bytes_digest.hex()
+        digest.update(bytes_digest)
+    return RunKey(digest.hexdigest(), read)
+
+
+def _named_files(rule: Any) -> list[Path]:
+    """The files or folders a rule's parameters name (its ``suites``), where it would look."""
+    params = getattr(rule, "params", {}) or {}
+    here = Path(rule.path).parent if getattr(rule, "path", "") else Path.cwd()
+    return [here / str(name) for name in params.get("suites") or ()]
+
+
+@functools.cache
+def _libraries() -> str:
+    """The versions of the libraries factlint declares it needs."""
+    try:
+        wanted = importlib.metadata.requires("factlint") or []
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+    versions = []
+    for line in sorted(wanted):
+        name = re.split(r"[\s;<>=!~\[]", line, maxsplit=1)[0]
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return ",".join(versions)
 
 
 def _file_digest(path: Path, max_bytes: int) -> bytes:
@@ -76,13 +128,26 @@ def _file_digest(path: Path, max_bytes: int) -> bytes:
 
 
 def _tree_digest(folder: Path) -> bytes:
+    """The names and bytes of every file under ``folder`` (or of ``folder``, a file), links followed."""
     digest = hashlib.sha256()
     if folder.is_file():
         digest.update(folder.read_bytes())
         return digest.digest()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    seen: set[str] = set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree
+            dirs.clear()
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass") + b"\0")
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                digest.update(b"unreadable")
     return digest.digest()
 
 
@@ -112,18 +177,21 @@ class RunCache:
         """Where the rendering ``output`` of run ``key`` is kept."""
         return self.root / key / output
 
-    def store(self, key: str, summary: RunSummary, outputs: Mapping[str, Path]) -> None:
-        """Keep copies of the files in ``outputs`` (name to written file) and the summary.
-
-        The entry is built aside and renamed into place, so a reader never sees half of one; a
-        cache that cannot be written is skipped.
-        """
-        building: Path | None = None
+    def building(self) -> Path | None:
+        """A fresh folder of this cache to render a run into (None when it cannot be written)."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            building = Path(tempfile.mkdtemp(dir=self.root, prefix=".tmp-"))
-            for name, written in outputs.items():
-                shutil.copyfile(written, building / name)
+            return Path(tempfile.mkdtemp(dir=self.root, prefix=_BUILDING))
+        except OSError:
+            return None
+
+    def keep(self, key: str, building: Path, summary: RunSummary) -> None:
+        """Make the run rendered in ``building`` (this run's own folder) the entry of ``key``.
+
+        The folder is renamed into place, so a reader never sees half an entry; a cache that
+        cannot be written is skipped, and the folder removed.
+        """
+        try:
             with open(building / _SUMMARY, "wb") as handle:
                 pickle.dump((TAG, summary), handle, protocol=pickle.HIGHEST_PROTOCOL)
             entry = self.root / key
@@ -131,17 +199,26 @@ class RunCache:
                 shutil.rmtree(entry, ignore_errors=True)
             os.replace(building, entry)
         except OSError:
-            if building is not None:
-                shutil.rmtree(building, ignore_errors=True)
+            shutil.rmtree(building, ignore_errors=True)
             return
         self._prune(keep=entry)
 
     def _prune(self, keep: Path) -> None:
-        """Remove all but the :data:`KEEP` entries written or used last."""
-        entries = sorted(
-            (path for path in self.root.iterdir() if path.is_dir()),
-            key=lambda path: (path == keep, path.stat().st_mtime_ns),
-            reverse=True,
-        )
-        for old in entries[KEEP:]:
+        """Remove all but the :data:`KEEP` entries written or used last (runs being written stay)."""
+        dated = []
+        for path in self.root.iterdir():
+            try:
+                if path.is_dir() and not path.name.startswith(_BUILDING):
+                    dated.append((path == keep, path.stat().st_mtime_ns, path))
+            except OSError:  # another run renamed or removed it meanwhile
+                continue
+        for _, _, old in sorted(dated, reverse=True)[KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def is_entry(name: str) -> bool:
+    """Whether ``name`` is that of a run entry (a key) or of one being written."""
+    return bool(re.fullmatch(r"[0-9a-f]{64}", name)) or name.startswith(_BUILDING)
+
+
+ENTRY_FILES = frozenset({"html", "json", "jsonl", "summary.pickle"})

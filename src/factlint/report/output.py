@@ -31,7 +31,7 @@ def write_report(
     Refuses to replace a file named in ``inputs`` and, unless ``force``, any existing file that
     does not carry a factlint marker in its first bytes.
     """
-    return _write_text(_allowed(path, inputs, force), content)
+    return _write_text(check_output(path, inputs, force), content)
 
 
 def _write_text(target: Path, content: str | Iterable[str]) -> Path:
@@ -59,7 +59,7 @@ def copy_report(
         with open(stored, "rb") as source:
             shutil.copyfileobj(source, stream, 1 << 20)
 
-    return _replace(_allowed(path, inputs, force), write)
+    return _replace(check_output(path, inputs, force), write)
 
 
 def write_reports(
@@ -75,7 +75,7 @@ def write_reports(
     written in forked processes at the same time as the first, here.
     """
     shielded = list(inputs)
-    targets = [_allowed(path, shielded, force) for path, _ in outputs]
+    targets = [check_output(path, shielded, force) for path, _ in outputs]
     forking = workers > 1 and len(outputs) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if not forking:
         return [_write_text(target, render()) for target, (_, render) in zip(targets, outputs, strict=True)]
@@ -114,8 +114,11 @@ def _write_in_child(target: Path, render: Callable[[], str | Iterable[str]], rep
         report.close()
 
 
-def _allowed(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], force: bool) -> Path:
-    """``path``, unless writing it would destroy an input or a file the user wrote."""
+def check_output(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], force: bool) -> Path:
+    """``path``, unless writing it would destroy an input or a file the user wrote.
+
+    Then it raises :class:`OutputRefused`.
+    """
     target = Path(path)
     resolved = target.resolve()
     for given in inputs:
