@@ -237,3 +237,13 @@ def test_a_cached_copy_still_never_replaces_a_file_the_user_wrote(corpus, tmp_pa
         main, ["report", str(corpus), "-o", str(tmp_path / "new.html"), "--json", str(mine)]
     )
     assert both.exit_code == 2 and not (tmp_path / "new.html").exists()  # checked before any is written
+
+
+def test_a_pipe_or_a_broken_link_in_a_rules_folder_is_no_wait(corpus, tmp_path):
+    import os
+
+    rules = tmp_path / "desk"
+    rules.mkdir()
+    os.mkfifo(rules / "pipe")
+    (rules / "gone").symlink_to(tmp_path / "nowhere")
+    assert key_of(corpus, rule_folders=[rules]) == key_of(corpus, rule_folders=[rules])

@@ -143,6 +143,9 @@ def _tree_digest(folder: Path) -> bytes:
         dirs.sort()
         for name in sorted(names):
             path = Path(root, name)
+            if not path.is_file():  # a pipe or a device would never end; a broken link has no bytes
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass") + b"\0?")
+                continue
             digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass") + b"\0")
             try:
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
