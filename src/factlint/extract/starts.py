@@ -34,7 +34,13 @@ _SPECIAL = "".join(
 )
 # Digits of other scripts ("٥٠", "５"): patterns written with \d match them, starts list 0-9.
 _OTHER_DIGITS = "".join(chr(code) for code in range(0x80, 0x20000) if chr(code).isdecimal())
-_UNSAFE = re.compile(f"[{re.escape(_SPECIAL + _OTHER_DIGITS)}]")
+_UNSAFE = frozenset(_SPECIAL + _OTHER_DIGITS)  # all beyond ASCII
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")  # a class of hundreds of characters is slow to search
+
+
+def _misleading(lower: str) -> bool:
+    """Whether the lower-cased text holds a character that lower-casing would misrepresent."""
+    return not lower.isascii() and not _UNSAFE.isdisjoint(_NOT_ASCII.findall(lower))
 
 
 class _Current(threading.local):
@@ -120,7 +126,7 @@ def _padded(text: str) -> str | None:
     if _CURRENT.text is text:
         return _CURRENT.padded
     lower = text.lower()
-    result = " " + lower if len(lower) == len(text) and not _UNSAFE.search(lower) else None
+    result = " " + lower if len(lower) == len(text) and not _misleading(lower) else None
     _CURRENT.text, _CURRENT.padded, _CURRENT.found = text, result, {}
     return result
 
