@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.extract import dates, listings, money, people, percent, quantities, roles
+from factlint.extract import dates, listings, money, percent, quantities, roles
 from factlint.extract.numbers import alternation
 from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import default_knowledge
@@ -35,7 +35,6 @@ def wrapped() -> dict[str, Starts]:
         "date trigger": dates._trigger(),
         "quantity": quantities._patterns(KB).number,
         "quantity.vague": quantities._patterns(KB).vague,
-        "described person": people._title_patterns(KB)[1],
         **{
             f"role {kind}{' lowercase' * lowercase}": getattr(roles._patterns(KB, lowercase), kind)
             for kind in ("title_first", "name_first")

@@ -16,7 +16,6 @@ import dataclasses
 import functools
 import itertools
 import re
-import string
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -243,7 +242,6 @@ def _initial(text: str, start: int) -> bool:
 
 _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_NO_CAPITALS = str.maketrans(dict.fromkeys(string.ascii_uppercase))
 
 
 def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
@@ -264,11 +262,11 @@ def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
 def _plainly_prose(line: str, words: list[str], function_words: frozenset[str]) -> bool:
     """True when too many lower-case words (not function words) leave no room for Title Case.
 
-    Title Case wants four capitalised words for each lower-case one, and the capital letters of
-    the line bound the capitalised words: past a quarter of them (and one to spare), it is prose.
+    Title Case wants four capitalised words for each lower-case one, and the words written with
+    a capital bound the capitalised ones: past a quarter of them (and one to spare), it is prose.
     Most lines of prose are told after a few words.
     """
-    limit = (len(line) - len(line.translate(_NO_CAPITALS))) / 4 + 1
+    limit = sum(1 for word in words if word[0].isupper()) / 4 + 1
     lower = 0
     for word in words:
         if word[0].islower() and word.lower() not in function_words:

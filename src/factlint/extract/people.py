@@ -25,7 +25,6 @@ from factlint.extract.entities import Mention
 from factlint.extract.found import Found, Occupied
 from factlint.extract.names import LOOK, Names, generic_word, patterns, read_names
 from factlint.extract.numbers import alternation
-from factlint.extract.starts import Starts, starting_with
 from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 
@@ -188,20 +187,14 @@ def _canonical(title: str, kb: KnowledgeBase) -> str:
     return kb.titles.get(written, written)
 
 
-_DETERMINERS = ("the", "his", "her", "their", "its", "a", "an")
-
-
 @functools.cache
-def _title_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], Starts]:
+def _title_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A title or person word; one after a determiner and up to two words ("her Republican challenger")."""
     words = alternation([*kb.titles, *kb.person_words])
     return (
         re.compile(rf"(?i:(?<![\w-])(?:{words}))(?![\w-])"),
-        starting_with(
-            re.compile(
-                rf"(?i:(?<![\w-])(?P<det>{'|'.join(_DETERMINERS)})[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?"
-                rf"(?P<title>{words}))(?![\w-])"
-            ),
-            _DETERMINERS,
+        re.compile(
+            rf"(?i:(?<![\w-])(?P<det>the|his|her|their|its|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?"
+            rf"(?P<title>{words}))(?![\w-])"
         ),
     )
