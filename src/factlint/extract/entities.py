@@ -20,6 +20,8 @@ from factlint.knowledge import KnowledgeBase
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
+# Every acronym defined ends in its short form in brackets: a text without one defines none.
+_SHORT_FORM = re.compile(r"\([A-Z][A-Z0-9&.]{1,7}\)")
 _ACRONYM = re.compile(
     r"(?P<long>(?:[A-Z][\w&.'’-]*[ \t]+){1,5}[A-Z][\w&.'’-]*)[ \t]*\((?P<short>[A-Z][A-Z0-9&.]{1,7})\)"
 )
@@ -72,7 +74,7 @@ def find_entities(text: str, kb: KnowledgeBase, capitalised: Names | None = None
     lowercase = not any(char.isupper() for char in text)
     names = _names(kb)
     defined = {}
-    for match in _ACRONYM.finditer(text) if "(" in text else ():
+    for match in _ACRONYM.finditer(text) if _SHORT_FORM.search(text) else ():
         long_name = match.group("long").strip()
         defined[match.group("short")] = names.get(long_name.lower(), f"candidate:{_slug(long_name)}")
     mentions: list[Mention] = []
