@@ -245,3 +245,29 @@ def test_the_trie_shares_first_letters_and_capitals_keep_the_plain_form():
         r"c(?:h(?:ief[ \t]+executive(?:[ \t]+officer)?|air)|eo)"
     )
     assert alternation(["US$", "$"]) == r"US\$|\$"
+
+
+WORD_BEFORE = r"[\w&-]"
+
+
+@given(
+    phrases=st.lists(PHRASE, min_size=1, max_size=8),
+    text=st.text(alphabet="abcABC \t.-x&_", max_size=40),
+    flags=st.sampled_from([0, re.IGNORECASE]),
+)
+def test_a_phrase_that_must_begin_a_word_is_checked_after_its_first_letter(phrases, text, flags):
+    names = alternation(phrases, case_sensitive=not flags, not_after=WORD_BEFORE)
+    checked = re.compile(f"(?:{names})", flags)
+    plain = re.compile(rf"(?<![\w&-])(?:{plain_alternation(phrases)})", flags)
+    assert [m.span() for m in checked.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_organisation_patterns_match_as_written_with_the_look_behind_first():
+    from factlint.extract import entities
+
+    suffixes = alternation(KB.company_suffixes)
+    first = re.compile(rf"(?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){{1,3}}(?:{suffixes})(?![\w&-])")
+    for text in (NEWS, "x-Marlow Foods Ltd and Marlow Foods Ltd, &Acme Corp; Acme Corp"):
+        assert [m.span() for m in entities._candidate(KB).finditer(text)] == [
+            m.span() for m in first.finditer(text)
+        ]

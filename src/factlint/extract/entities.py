@@ -55,7 +55,8 @@ def _known(kb: KnowledgeBase, lowercase: bool) -> re.Pattern[str] | None:
     if not forms:
         return None
     flags = re.IGNORECASE if lowercase else 0
-    return re.compile(rf"(?<![\w&-])(?:{alternation(forms, case_sensitive=not lowercase)})(?![\w&-])", flags)
+    names = alternation(forms, case_sensitive=not lowercase, not_after=r"[\w&-]")
+    return re.compile(rf"(?:{names})(?![\w&-])", flags)
 
 
 @functools.cache
@@ -63,7 +64,11 @@ def _candidate(kb: KnowledgeBase) -> re.Pattern[str] | None:
     if not kb.company_suffixes:
         return None
     suffixes = alternation(kb.company_suffixes)
-    return re.compile(rf"(?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){{1,3}}(?:{suffixes})(?![\w&-])")
+    # The capital first and what may not come before it checked after it, so that the engine
+    # skips to capitals in C: (?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){1,3}(?:SUFFIXES)(?![\w&-]).
+    return re.compile(
+        rf"[A-Z](?<![\w&-].)[\w&'’-]*[ \t]+(?:[A-Z][\w&'’-]*[ \t]+){{0,2}}(?:{suffixes})(?![\w&-])"
+    )
 
 
 def find_entities(text: str, kb: KnowledgeBase, capitalised: Names | None = None) -> list[Mention]:

@@ -87,7 +87,9 @@ def number_starts(kb: KnowledgeBase) -> list[str]:
     return [word for word in kb.number_words if " " not in word]
 
 
-def alternation(phrases: Iterable[str], flexible: bool = True, case_sensitive: bool = False) -> str:
+def alternation(
+    phrases: Iterable[str], flexible: bool = True, case_sensitive: bool = False, not_after: str = ""
+) -> str:
     r"""A regex alternation of literal phrases, longest first; spaces inside match any run of them.
 
     Written as a trie ("c(?:eo|hief[ \t]+executive(?:[ \t]+officer)?)"), in which the engine
@@ -95,6 +97,11 @@ def alternation(phrases: Iterable[str], flexible: bool = True, case_sensitive: b
     tried before its prefix, so it matches what the plain alternation matches. Phrases with
     capitals are written as a trie only for a ``case_sensitive`` pattern (case-insensitively, two
     branches could match the same letter).
+
+    ``not_after`` is a character class that may not come right before a phrase ("[\w-]": a
+    phrase begins a word). In a trie it is checked after each first letter, so that the pattern
+    opens with the letters and the engine skips to them in C (a look-behind first would make it
+    try every position).
     """
     if not flexible:
         ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
@@ -104,24 +111,28 @@ def alternation(phrases: Iterable[str], flexible: bool = True, case_sensitive: b
     ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=lambda p: (-len(p), p))
     if not case_sensitive and not all(_plain(phrase) for phrase in ordered):
         # A capital or a non-ASCII letter could match a sibling's letter case-insensitively.
-        return "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+        plain = "|".join(r"[ \t]+".join(re.escape(word) for word in phrase.split()) for phrase in ordered)
+        return f"(?<!{not_after})(?:{plain})" if not_after else plain
     trie: dict[str, Any] = {}
     for phrase in ordered:
         node = trie
         for item in phrase:
             node = node.setdefault(item, {})
         node[""] = {}
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, f"(?<!{not_after}.)" if not_after else "")
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
-    """The pattern of a trie node: its branches, longest first, then its end as the last choice."""
+def _trie_pattern(node: dict[str, Any], after_first: str = "") -> str:
+    """The pattern of a trie node: its branches, longest first, then its end as the last choice.
+
+    ``after_first`` follows the first character of each branch (of the root only).
+    """
     branches = []
     for item, child in sorted(node.items(), key=lambda pair: -_depth(pair[1])):
         if item == "":
             continue
         head = r"[ \t]+" if item == " " else re.escape(item)
-        branches.append(head + _trie_pattern(child))
+        branches.append(head + after_first + _trie_pattern(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
