@@ -271,3 +271,23 @@ def test_the_organisation_patterns_match_as_written_with_the_look_behind_first()
         assert [m.span() for m in entities._candidate(KB).finditer(text)] == [
             m.span() for m in first.finditer(text)
         ]
+
+
+DETERMINERS = ["the", "The", "THE", "their", "his", "her", "its", "a", "A", "an"]
+NAME_WORDS = ["striker", "coach", "Republican", "challenger", "minister", "Osei-Lund", "O'Neil", "AT&T"]
+NAME_TOKENS = st.sampled_from([*DETERMINERS, *NAME_WORDS, "x", "-", "'s", "’", "&", ".", "_", " ", "\t"])
+
+
+@given(st.lists(NAME_TOKENS, max_size=14).map("".join))
+def test_patterns_written_letter_first_match_as_with_the_look_behind_first(text):
+    from factlint.extract import names, people
+
+    word = re.compile(r"(?<![\w'’&.-])[A-Z][A-Za-z&]*(?:-[A-Z][A-Za-z&]*|['’](?!s\b)[A-Za-z]+)*(?![\w&])")
+    assert [m.span() for m in names._WORD.finditer(text)] == [m.span() for m in word.finditer(text)]
+    titles = alternation([*KB.titles, *KB.person_words])
+    described = re.compile(
+        r"(?i:(?<![\w-])(?P<det>the|his|her|their|its|a|an)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?"
+        rf"(?P<title>{titles}))(?![\w-])"
+    )
+    found = [(m.span(), m.groupdict()) for m in people._title_patterns(KB)[1].finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in described.finditer(text)]

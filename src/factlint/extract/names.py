@@ -27,7 +27,9 @@ from factlint.knowledge import KnowledgeBase
 
 # A capitalised word: "Osei-Lund", "O'Neil", "AT&T"; neither a possessive "'s" nor a lower-case
 # ending after a hyphen is part of it ("Lindmark-based").
-_WORD = re.compile(r"(?<![\w'’&.-])[A-Z][A-Za-z&]*(?:-[A-Z][A-Za-z&]*|['’](?!s\b)[A-Za-z]+)*(?![\w&])")
+# (The capital comes first and what may not precede it is checked after it, so that the engine
+# skips to capitals in C.)
+_WORD = re.compile(r"[A-Z](?<![\w'’&.-].)[A-Za-z&]*(?:-[A-Z][A-Za-z&]*|['’](?!s\b)[A-Za-z]+)*(?![\w&])")
 _OPENERS = " \t\"'“‘([#*"
 _BYLINE = re.compile(
     r"(?m)(?:^[ \t]*|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)[ \t]+)[Bb]y[ \t]+$"

@@ -187,14 +187,21 @@ def _canonical(title: str, kb: KnowledgeBase) -> str:
     return kb.titles.get(written, written)
 
 
+# A determiner (the, his, her, their, its, a, an), up to two words, a title. Written with the
+# determiner's first letter first and what may not precede it checked after it, so that the
+# engine skips to those letters in C; "the"/"their" and "a"/"an" cannot both be followed by a
+# blank, so trying the longer first finds what trying the shorter first finds.
+_DESCRIBED = (
+    r"(?P<det>[TtHhIiAa](?<![\w-].)(?i:(?<=[Tt])he(?:ir)?|(?<=[Hh])(?:is|er)|(?<=[Ii])ts|(?<=[Aa])n?))"
+    r"(?i:[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?P<title>{words}))(?![\w-])"
+)
+
+
 @functools.cache
 def _title_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A title or person word; one after a determiner and up to two words ("her Republican challenger")."""
     words = alternation([*kb.titles, *kb.person_words])
     return (
         re.compile(rf"(?i:(?<![\w-])(?:{words}))(?![\w-])"),
-        re.compile(
-            rf"(?i:(?<![\w-])(?P<det>the|his|her|their|its|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?"
-            rf"(?P<title>{words}))(?![\w-])"
-        ),
+        re.compile(_DESCRIBED.format(words=words)),
     )
