@@ -25,6 +25,18 @@ def _cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> Non
     os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
 
 
+def report_outputs(folder: Path) -> list[str]:
+    """The options of ``factlint report`` that write all three reports into ``folder``."""
+    return [
+        "-o",
+        str(folder / "r.html"),
+        "--json",
+        str(folder / "r.json"),
+        "--jsonl",
+        str(folder / "r.jsonl"),
+    ]
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

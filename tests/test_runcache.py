@@ -244,6 +244,10 @@ def test_a_pipe_or_a_broken_link_in_a_rules_folder_is_no_wait(corpus, tmp_path):
 
     rules = tmp_path / "desk"
     rules.mkdir()
-    os.mkfifo(rules / "pipe")
+    before = key_of(corpus, rule_folders=[rules])
+    os.mkfifo(rules / "pipe")  # read, it would block until a writer came
     (rules / "gone").symlink_to(tmp_path / "nowhere")
-    assert key_of(corpus, rule_folders=[rules]) == key_of(corpus, rule_folders=[rules])
+    with_them = key_of(corpus, rule_folders=[rules])
+    assert with_them != before  # they count by their names
+    (rules / "pipe").rename(rules / "other-pipe")
+    assert key_of(corpus, rule_folders=[rules]) not in (before, with_them)

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from factlint.pipeline import build_report
 from factlint.report.html_report import render_html
 
+from ..conftest import report_outputs
+
 HOSTILE_TITLE = '<script>alert("t")</script><img src=x onerror=alert(1)>'
 
 
@@ -158,19 +160,7 @@ def test_the_json_lines_report_holds_the_json_reports_records_one_a_line(seeds, 
     from factlint.cli import main
 
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        main,
-        [
-            "report",
-            str(seeds),
-            "-o",
-            str(out / "r.html"),
-            "--json",
-            str(out / "r.json"),
-            "--jsonl",
-            str(out / "r.jsonl"),
-        ],
-    )
+    result = CliRunner().invoke(main, ["report", str(seeds), *report_outputs(out)])
     assert result.exit_code == 0, result.output
     whole = json.loads((out / "r.json").read_text(encoding="utf-8"))
     lines = [json.loads(line) for line in (out / "r.jsonl").read_text(encoding="utf-8").splitlines()]

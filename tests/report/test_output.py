@@ -51,20 +51,12 @@ def test_the_command_line_writes_the_same_reports_with_jobs(tmp_path):
 
     from factlint.cli import main
 
-    from ..conftest import SEEDS
+    from ..conftest import SEEDS, report_outputs
 
     files = {}
     for jobs in ("1", "2"):
         out = tmp_path / jobs
-        arguments = [
-            str(SEEDS),
-            "-o",
-            str(out / "r.html"),
-            "--json",
-            str(out / "r.json"),
-            "--jsonl",
-            str(out / "r.jsonl"),
-        ]
+        arguments = [str(SEEDS), *report_outputs(out)]
         result = CliRunner().invoke(main, ["report", *arguments, "--jobs", jobs, "--no-cache"])
         assert result.exit_code == 0, result.output
         files[jobs] = [(out / name).read_bytes() for name in ("r.html", "r.json", "r.jsonl")]
