@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.extract import extract, extract_text
+from factlint.extract.candidates import written_lowercase
 from factlint.extract.entities import find_entities
 from factlint.knowledge import default_knowledge
 from factlint.model import OffsetMap, Source
@@ -182,3 +184,23 @@ def test_never_raises_and_spans_hold(text):
     for found in find_entities(text, default_knowledge()):
         assert 0 <= found.start < found.end <= len(text)
         assert text[found.start : found.end].strip() == text[found.start : found.end]
+
+
+def test_a_word_written_in_lower_case_too_is_no_candidate():
+    # "Shares" begins its sentence and is written in lower case later: a common word.
+    assert candidates("Strand rose. Strand said profits grew; its strand of business is old.") == set()
+    assert candidates("Strand rose. Strand said profits grew; its strands are old.") == {"candidate:strand"}
+
+
+LOWER_PIECES = st.sampled_from(
+    ["ab", "abc", "a", "b", "'", "’", "-", "_", "1", "é", "A", "B", " ", ".", "\n"]
+)
+
+
+@given(
+    st.lists(LOWER_PIECES, max_size=20).map("".join),
+    st.sampled_from(["ab", "abc", "a", "a-b", "a'b", "ab’", "aé", "Ab", "", "1a"]),
+)
+def test_written_lowercase_is_listing_every_lowercase_word(text, word):
+    listed = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", text))
+    assert written_lowercase(text, word) == (word in listed)

@@ -26,11 +26,11 @@ def every_word_counted(text: str) -> list[tuple[int, int]]:
 
 
 WORDS = st.sampled_from(
-    ["Veltrix", "Shares", "Extend", "Gains", "the", "of", "and", "rose", "IBM", "x", "A", "a"]
+    ["Veltrix", "Shares", "Extend", "Gains", "the", "of", "and", "rose", "IBM", "x", "A", "a", "Zoë"]
 )
-LINE = st.lists(st.tuples(WORDS, st.sampled_from([" ", "  ", "-", "'", ", ", "\t"])), max_size=14).map(
-    lambda parts: "".join(word + gap for word, gap in parts)
-)
+LINE = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", "  ", "-", "'", "’", " -", ", ", "\t"])), max_size=14
+).map(lambda parts: "".join(word + gap for word, gap in parts))
 
 
 @given(lines=st.lists(LINE, max_size=6))

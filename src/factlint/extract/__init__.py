@@ -34,7 +34,8 @@ from factlint.model import Claim, OffsetMap, Source, Span
 
 T = TypeVar("T", Found, Mention, Person)
 MAX_SENTENCE = 600
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " "})
+_ODD_SPACES = "\u00a0\u2007\u2009\u202f\u200a"
+_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 
 
 def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
@@ -42,7 +43,7 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     kb = kb or default_knowledge()
     text = source.text
     # Odd spaces (no-break, thin) read as spaces; the text keeps its length, so spans hold.
-    scan = text.translate(_SPACES)
+    scan = _plain_spaces(text)
     found = without_overlaps(find_money(scan, kb) + find_percent(scan, kb) + find_fractions(scan, kb))
     # Dates, then quantities, never take text that an earlier kind already explains.
     found += find_dates(scan, source.published, Occupied([(item.start, item.end) for item in found]))
@@ -81,6 +82,13 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     inherited = named(inherit_parties([item for item, _, _ in located], sentences=windows))
     located = [(item, sentence, at) for item, (_, sentence, at) in zip(inherited, located, strict=True)]
     return _merge_repeats(source, located)
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with its odd spaces as spaces (a mapping translation is slow: most texts have none)."""
+    if text.isascii() or not any(space in text for space in _ODD_SPACES):
+        return text
+    return text.translate(_SPACES)
 
 
 def _outlet_names(outlet: str | None) -> set[str]:

@@ -12,7 +12,6 @@ text also writes it in lower case or it looks plural ("Shares rose").
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -31,11 +30,10 @@ def find_candidates(text: str, kb: KnowledgeBase, names: Names | None = None) ->
     if not names.chunks:
         return []
     by_key = names.by_key
-    lowercase_words = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", text))
     excluded = {
         key
         for key in by_key
-        if key in names.places or key in names.person_words or _common(key, by_key[key], kb, lowercase_words)
+        if key in names.places or key in names.person_words or _common(key, by_key[key], kb, text)
     }
     accepted = {key for key in by_key if key not in excluded and _acts(text, key, by_key, excluded, compiled)}
     # A first word that stands alone names the longer organisation it begins ("Veltrix").
@@ -68,7 +66,7 @@ def _short_form(
     )
 
 
-def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, lowercase_words: set[str]) -> bool:
+def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, text: str) -> bool:
     """True for a word that is no name: a function word, a generic noun, or a sentence's first word."""
     lowered = key.lower()
     if " " in key:
@@ -76,7 +74,30 @@ def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, lowercase_words: s
     if generic_word(lowered, kb) or len(key) < 2:
         return True
     if all(chunk.initial for chunk in chunks):
-        return lowered in lowercase_words or (lowered.endswith("s") and not key.isupper())
+        return (lowered.endswith("s") and not key.isupper()) or written_lowercase(text, lowered)
+    return False
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
+
+
+def written_lowercase(text: str, word: str) -> bool:
+    r"""True when ``text`` writes ``word`` as a whole lower-case word.
+
+    A lower-case word is a run of a-z, apostrophes and hyphens from a letter that no word
+    character, apostrophe or hyphen precedes: ``word`` is one when ``re.findall(r"(?<![\w'’-])
+    [a-z][a-z'’-]*", text)`` would list it (the tests compare the two); found with ``str.find``,
+    which is far quicker than listing every word for the few asked about.
+    """
+    if not ("a" <= word[:1] <= "z") or not _WORD_CHARS.issuperset(word):
+        return False
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        starts = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_'’-")  # \w is alphanumeric or _
+        if starts and (end == len(text) or text[end] not in _WORD_CHARS):
+            return True
+        at = text.find(word, at + 1)
     return False
 
 

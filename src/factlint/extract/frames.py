@@ -13,11 +13,12 @@ billion").
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
 from factlint.extract.numbers import alternation
-from factlint.knowledge import Frame, KnowledgeBase
+from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
 _WORDS = re.compile(r"[\w-]+")
@@ -48,6 +49,32 @@ def _cue_words(kb: KnowledgeBase) -> dict[str, frozenset[str] | None]:
         words[frame.attribute] = (
             frozenset(firsts) if all(re.fullmatch(r"[\w-]+", first) for first in firsts) else None
         )
+    return words
+
+
+@functools.cache
+def _after_words(kb: KnowledgeBase) -> dict[str, frozenset[str] | None]:
+    """The first word of each frame's phrases after the number (None: one starts otherwise).
+
+    A phrase after the number begins one of the four words that follow it; a frame none of whose
+    first words begins one of them has no phrase there.
+    """
+    words: dict[str, frozenset[str] | None] = {}
+    for frame in kb.frames:
+        firsts = [phrase.split()[0] for phrase in frame.after]
+        words[frame.attribute] = (
+            frozenset(firsts) if all(re.fullmatch(r"[\w-]+", first) for first in firsts) else None
+        )
+    return words
+
+
+def _following_words(following: str) -> set[str]:
+    """The words that begin each of the first four words after the number ("billion," gives "billion")."""
+    words = set()
+    for chunk in following.split(None, 4)[:4]:
+        match = _WORDS.match(chunk)
+        if match:
+            words.add(match.group())
     return words
 
 
@@ -95,28 +122,25 @@ def frame_of(
     before_sentence = text[sentence_start:start].lower()
     before_clause = _clause_before(before_sentence)
     after = text[end:sentence_end].lower()
-    cues, afters, contexts = _cue_patterns(kb), _after_patterns(kb), _context_patterns(kb)
     written = set(_WORDS.findall(before_sentence))
-    first_words = _cue_words(kb)
+    following = _following_words(after)
     best: tuple[tuple[int, int, int, int], str] | None = None
-    for order, frame in _fitting(kb, kind, quantity.unit if quantity is not None else None):
-        firsts = first_words[frame.attribute]
-        score = _score(
-            cues[frame.attribute] if firsts is None or not firsts.isdisjoint(written) else None,
-            afters[frame.attribute],
-            frame,
-            before_clause,
-            before_sentence,
-            after,
-            order,
-        )
-        # The context is looked for last, and only for a frame that would win.
+    for fit in _fitting(kb, kind, quantity.unit if quantity is not None else None):
+        cue, after_phrase = fit.cue, fit.after
+        if cue is not None and fit.cue_firsts is not None and fit.cue_firsts.isdisjoint(written):
+            cue = None
         if (
-            score is not None
-            and (best is None or score < best[0])
-            and _in_context(contexts[frame.attribute], lowered)
+            after_phrase is not None
+            and fit.after_firsts is not None
+            and fit.after_firsts.isdisjoint(following)
         ):
-            best = (score, frame.attribute)
+            after_phrase = None
+        if cue is None and after_phrase is None and not fit.unit_alone:
+            continue
+        score = _score(cue, after_phrase, fit.unit_alone, before_clause, before_sentence, after, fit.order)
+        # The context is looked for last, and only for a frame that would win.
+        if score is not None and (best is None or score < best[0]) and _in_context(fit.context, lowered):
+            best = (score, fit.attribute)
     attribute = best[1] if best else None
     if attribute == "stock.price" and quantity is not None and quantity.qualifier == "range":
         attribute = "stock.range"  # "fluctuating between $204.66 and $201.22": the day's range
@@ -139,11 +163,40 @@ def _totals(kb: KnowledgeBase) -> dict[str, str]:
     }
 
 
+@dataclasses.dataclass(frozen=True)
+class _Fit:
+    """A frame that fits a kind of claim, with its order among the frames and its patterns.
+
+    ``cue_firsts`` and ``after_firsts`` are the first words of its phrases (None: not all are
+    words), ``unit_alone`` whether its unit alone names it.
+    """
+
+    order: int
+    attribute: str
+    cue: re.Pattern[str] | None
+    cue_firsts: frozenset[str] | None
+    after: re.Pattern[str] | None
+    after_firsts: frozenset[str] | None
+    context: re.Pattern[str] | None
+    unit_alone: bool
+
+
 @functools.cache
-def _fitting(kb: KnowledgeBase, kind: str, unit: str | None) -> tuple[tuple[int, Frame], ...]:
+def _fitting(kb: KnowledgeBase, kind: str, unit: str | None) -> tuple[_Fit, ...]:
     """The frames (with their order) for a claim of ``kind`` in ``unit`` (None: no quantity)."""
+    cues, afters, contexts = _cue_patterns(kb), _after_patterns(kb), _context_patterns(kb)
+    cue_words, after_words = _cue_words(kb), _after_words(kb)
     return tuple(
-        (order, frame)
+        _Fit(
+            order,
+            frame.attribute,
+            cues[frame.attribute],
+            cue_words[frame.attribute],
+            afters[frame.attribute],
+            after_words[frame.attribute],
+            contexts[frame.attribute],
+            bool(frame.units and frame.unit_alone),
+        )
         for order, frame in enumerate(kb.frames)
         if kind in frame.kinds and (not frame.units or (unit is not None and unit in frame.units))
     )
@@ -170,7 +223,7 @@ def _clause_before(before: str) -> str:
 def _score(
     pattern: re.Pattern[str] | None,
     after: re.Pattern[str] | None,
-    frame: Frame,
+    unit_alone: bool,
     clause: str,
     sentence: str,
     following: str,
@@ -179,7 +232,8 @@ def _score(
     """Lower is better: where the cue was found, its distance from the number, minus its length, order.
 
     A phrase right after the number ("a $5 billion payment") is as strong as a cue in its clause;
-    of two as near, the longer says more ("94% of ballots counted" over "with 94%").
+    of two as near, the longer says more ("94% of ballots counted" over "with 94%"); a frame its
+    unit alone names comes last.
     """
     scores = []
     if after is not None:
@@ -193,7 +247,7 @@ def _score(
                 last = matches[-1]
                 scores.append((rank, len(window) - last.end(), -len(last.group()), order))
                 break
-    if frame.units and frame.unit_alone:
+    if unit_alone:
         scores.append((2, 0, 0, order))
     return min(scores, default=None)
 

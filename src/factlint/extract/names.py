@@ -244,6 +244,8 @@ def _initial(text: str, start: int) -> bool:
 
 _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# The same words, each as its capital or "": counts the capitalised ones in C.
+_CAPITAL_OF_WORD = re.compile(r"(?:([A-Z])|[a-z])[A-Za-z'’-]*")
 
 
 def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
@@ -253,7 +255,7 @@ def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         body = line.group()
         every = _LETTER_WORD.findall(body)
-        if len(every) < 4 or _plainly_prose(body, every, function_words):
+        if len(every) < 4 or _plainly_prose(every, _capitalised(body, every), function_words):
             continue
         words = [word for word in every if word.lower() not in function_words]
         if len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.8 * len(words):
@@ -261,14 +263,19 @@ def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
     return spans
 
 
-def _plainly_prose(line: str, words: list[str], function_words: frozenset[str]) -> bool:
+def _capitalised(line: str, words: list[str]) -> int:
+    """How many of ``words`` (``_LETTER_WORD``'s words of ``line``) begin with a capital."""
+    return len(words) - _CAPITAL_OF_WORD.findall(line).count("")
+
+
+def _plainly_prose(words: list[str], capitalised: int, function_words: frozenset[str]) -> bool:
     """True when too many lower-case words (not function words) leave no room for Title Case.
 
-    Title Case wants four capitalised words for each lower-case one, and the words written with
-    a capital bound the capitalised ones: past a quarter of them (and one to spare), it is prose.
+    Title Case wants four capitalised words for each lower-case one, and the ``capitalised``
+    words bound the ones that count: past a quarter of them (and one to spare), it is prose.
     Most lines of prose are told after a few words.
     """
-    limit = sum(1 for word in words if word[0].isupper()) / 4 + 1
+    limit = capitalised / 4 + 1
     lower = 0
     for word in words:
         if word[0].islower() and word.lower() not in function_words:
