@@ -26,7 +26,11 @@ def every_word_counted(text: str) -> list[tuple[int, int]]:
 
 
 WORDS = st.sampled_from(
-    ["Veltrix", "Shares", "Extend", "Gains", "the", "of", "and", "rose", "IBM", "x", "A", "a", "Zoë"]
+    # words longer than any function word, in either case, and function words as long ("between")
+    [
+        *["Veltrix", "Shares", "Extend", "Gains", "the", "of", "and", "rose", "IBM", "x", "A", "a", "Zoë"],
+        *["announced", "iPhones", "between", "Between", "THE", "rose's", "oneself-"],
+    ]
 )
 LINE = st.lists(
     st.tuples(WORDS, st.sampled_from([" ", "  ", "-", "'", "’", " -", ", ", "\t"])), max_size=14
@@ -45,3 +49,7 @@ def test_examples():
     # Four capitalised words to one lower-case word is just Title Case; two lower-case is not.
     assert _title_case_lines("Veltrix Shares Extend Gains rose", KB) == [(0, 32)]
     assert _title_case_lines("Veltrix Shares Extend Gains rose fell", KB) == []
+    # Function words count for nothing, however long ("between") or many; long words count.
+    assert _title_case_lines("Veltrix Shares Extend Gains between between between through", KB) == [(0, 59)]
+    assert _title_case_lines("Veltrix Shares Extend Gains announced yesterday", KB) == []
+    assert _title_case_lines("Veltrix Shares Extend Gains, Announced Yesterday", KB) == [(0, 48)]

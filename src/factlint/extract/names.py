@@ -18,6 +18,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from factlint.extract.dates import WEEKDAYS
 from factlint.extract.found import Occupied
@@ -43,9 +44,11 @@ LOOK = 60
 EVIDENCE = ("titled", "byline", "said", "surname")
 
 
-@dataclasses.dataclass(frozen=True)
-class Chunk:
-    """One name written at ``[start, end)``; ``after_title`` when a capitalised title precedes it."""
+class Chunk(NamedTuple):
+    """One name written at ``[start, end)``; ``after_title`` when a capitalised title precedes it.
+
+    (A named tuple: a text has hundreds, and a frozen dataclass is several times slower to make.)
+    """
 
     key: str
     start: int
@@ -160,44 +163,47 @@ def read_names(text: str, kb: KnowledgeBase) -> Names:
     )
 
 
+@functools.cache
+def _cut_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Lower-cased words that end a name: function words, months, weekdays and day words."""
+    return frozenset([*kb.function_words, *MONTHS, *_DAYS])
+
+
 def _chunks(text: str, kb: KnowledgeBase, compiled: Patterns) -> list[Chunk]:
     """Every run of capitalised words, cut at function words, months, weekdays and titles."""
-    words = list(_WORD.finditer(text))
-    skipped = _title_case_lines(text, kb) if len(words) >= 4 else []
+    matches = list(_WORD.finditer(text))
+    skipped = _title_case_lines(text, kb) if len(matches) >= 4 else []
     if skipped:
         lines = Occupied(skipped)
-        words = [match for match in words if not lines.overlaps(match.start(), match.start() + 1)]
+        matches = [match for match in matches if not lines.overlaps(match.start(), match.start() + 1)]
+    words = [(match.start(), match.end(), match.group()) for match in matches]
+    cut, title_firsts = _cut_words(kb), compiled.title_firsts
     chunks: list[Chunk] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[int, int, str]] = []
     after_title = False
     index = 0
     while index < len(words):
         word = words[index]
-        joined = bool(run) and text[run[-1].end() : word.start()].strip(" \t") == ""
-        if run and not joined:
-            chunks.append(_chunk(text, run, after_title))
-            run, after_title = [], False
-        lowered = word.group().lower()
-        title_length = (
-            _title_at(words, index, text, compiled.titles) if lowered in compiled.title_firsts else 0
-        )
+        start, _, written = word
+        if run:
+            gap = text[run[-1][1] : start]
+            if gap != " " and gap.strip(" \t"):
+                chunks.append(_chunk(text, run, after_title))
+                run, after_title = [], False
+        lowered = written.lower()
+        title_length = _title_at(words, index, text, compiled.titles) if lowered in title_firsts else 0
         if title_length:
             if run:
                 chunks.append(_chunk(text, run, after_title))
             run, after_title = [], True
             index += title_length
             continue
-        if lowered in kb.function_words or lowered in MONTHS or lowered in _DAYS:
+        if lowered in cut:
             if run:
                 chunks.append(_chunk(text, run, after_title))
             run, after_title = [], False
         else:
-            if (
-                not run
-                and after_title
-                and index
-                and text[words[index - 1].end() : word.start()].strip(" \t,")
-            ):
+            if not run and after_title and index and text[words[index - 1][1] : start].strip(" \t,"):
                 after_title = False  # the title was not right before this name
             run.append(word)
         index += 1
@@ -206,30 +212,42 @@ def _chunks(text: str, kb: KnowledgeBase, compiled: Patterns) -> list[Chunk]:
     return chunks
 
 
+_HEADING_MARKS = " \t#*-:"
+
+
 def _heading(text: str, chunk: Chunk) -> bool:
-    """True for a name that is a whole line ("Key Factors") or a label before a colon ("Source Type:")."""
+    """True for a name that is a whole line ("Key Factors") or a label before a colon ("Source Type:").
+
+    A whole line may hold marks around the name ("## Key Factors:", "- **Source Type**").
+    """
     if text[chunk.end : chunk.end + 2].lstrip(" \t")[:1] == ":":
         return True
-    line_start = text.rfind("\n", 0, chunk.start) + 1
-    line_end = text.find("\n", chunk.end)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
-    return line.strip(" \t#*-:") == text[chunk.start : chunk.end]
+    before = chunk.start - 1
+    while before >= 0 and text[before] in _HEADING_MARKS:
+        before -= 1
+    if before >= 0 and text[before] != "\n":
+        return False
+    after = chunk.end
+    while after < len(text) and text[after] in _HEADING_MARKS:
+        after += 1
+    return after == len(text) or text[after] == "\n"
 
 
-def _chunk(text: str, run: list[re.Match[str]], after_title: bool) -> Chunk:
-    start, end = run[0].start(), run[-1].end()
-    return Chunk(" ".join(word.group() for word in run), start, end, _initial(text, start), after_title)
+def _chunk(text: str, run: list[tuple[int, int, str]], after_title: bool) -> Chunk:
+    start = run[0][0]
+    key = run[0][2] if len(run) == 1 else " ".join([word for _, _, word in run])
+    return Chunk(key, start, run[-1][1], _initial(text, start), after_title)
 
 
-def _title_at(words: list[re.Match[str]], index: int, text: str, titles: frozenset[str]) -> int:
+def _title_at(words: list[tuple[int, int, str]], index: int, text: str, titles: frozenset[str]) -> int:
     """How many words from ``index`` spell a title or a person word ("Finance Minister"), else 0."""
     for length in (3, 2, 1):
         part = words[index : index + length]
         if len(part) < length:
             continue
-        if any(text[a.end() : b.start()].strip(" \t") for a, b in itertools.pairwise(part)):
+        if any(text[a[1] : b[0]].strip(" \t") for a, b in itertools.pairwise(part)):
             continue
-        if " ".join(word.group().lower() for word in part) in titles:
+        if " ".join(word.lower() for _, _, word in part) in titles:
             return length
     return 0
 
@@ -244,45 +262,49 @@ def _initial(text: str, start: int) -> bool:
 
 _LINE = re.compile(r"[^\n]+")
 _LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# The same words, each as its capital or "": counts the capitalised ones in C.
-_CAPITAL_OF_WORD = re.compile(r"(?:([A-Z])|[a-z])[A-Za-z'’-]*")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+@functools.cache
+def _lowercase_after_space(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words of ``_LETTER_WORD`` that begin in lower case right after a space and are no function word.
+
+    Each is a word of its own (a space ends the one before), so their number is at least the
+    number of such words in the line. The first pattern finds only those longer than any function
+    word (quick, no word compared), the second all of them.
+    """
+    function_words = sorted(word for word in kb.function_words if " " not in word)
+    longest = max(map(len, function_words), default=0)
+    words = alternation(function_words) if function_words else "(?!)"
+    return (
+        re.compile(rf" [a-z][A-Za-z'’-]{{{longest}}}"),
+        re.compile(rf" (?!(?i:{words})(?![A-Za-z'’-]))[a-z][A-Za-z'’-]*"),
+    )
 
 
 def _title_case_lines(text: str, kb: KnowledgeBase) -> list[tuple[int, int]]:
-    """Lines written in Title Case ("Veltrix Shares Extend Gains"), where capitals say nothing."""
+    """Lines written in Title Case ("Veltrix Shares Extend Gains"), where capitals say nothing.
+
+    Title Case is four words in five capitalised, of the words that are not function words, and
+    at least four of them. Capitals in a line bound its capitalised words, so a line with fewer
+    than four, or with more than a quarter as many lower-case words (and one to spare), is prose;
+    the other lines have their words counted.
+    """
     spans = []
     function_words = kb.function_words
+    long_lowercase, lowercase = _lowercase_after_space(kb)
     for line in _LINE.finditer(text):
         body = line.group()
-        every = _LETTER_WORD.findall(body)
-        if len(every) < 4 or _plainly_prose(every, _capitalised(body, every), function_words):
+        capitals = len(_CAPITAL.findall(body))
+        if capitals < 4:
             continue
-        words = [word for word in every if word.lower() not in function_words]
+        limit = capitals / 4 + 1
+        if len(long_lowercase.findall(body)) > limit or len(lowercase.findall(body)) > limit:
+            continue
+        words = [word for word in _LETTER_WORD.findall(body) if word.lower() not in function_words]
         if len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.8 * len(words):
             spans.append((line.start(), line.end()))
     return spans
-
-
-def _capitalised(line: str, words: list[str]) -> int:
-    """How many of ``words`` (``_LETTER_WORD``'s words of ``line``) begin with a capital."""
-    return len(words) - _CAPITAL_OF_WORD.findall(line).count("")
-
-
-def _plainly_prose(words: list[str], capitalised: int, function_words: frozenset[str]) -> bool:
-    """True when too many lower-case words (not function words) leave no room for Title Case.
-
-    Title Case wants four capitalised words for each lower-case one, and the ``capitalised``
-    words bound the ones that count: past a quarter of them (and one to spare), it is prose.
-    Most lines of prose are told after a few words.
-    """
-    limit = capitalised / 4 + 1
-    lower = 0
-    for word in words:
-        if word[0].islower() and word.lower() not in function_words:
-            lower += 1
-            if lower > limit:
-                return True
-    return False
 
 
 def _places(text: str, by_key: Mapping[str, list[Chunk]], compiled: Patterns) -> set[str]:
