@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.extract import extract_text
+from factlint.extract.roles import _LOWER_NAME, _LOWER_ORG, _NAME, _ORG, _build
+from factlint.knowledge import default_knowledge
 
 
 def roles(text: str):
@@ -124,3 +126,48 @@ def test_names_end_before_a_full_stop_or_possessive(text, person, title, organis
     [claim] = roles(text)
     assert (claim.role.person, claim.role.title, claim.role.organisation) == (person, title, organisation)
     assert text[claim.span.start : claim.span.end] == claim.text
+
+
+ROLE_PIECES = st.sampled_from(
+    [
+        *[
+            "Amazon",
+            "Web",
+            "AT&T",
+            "U.S.",
+            "Corp.",
+            "Jane",
+            "Doe",
+            "Ann",
+            "CEO",
+            "chief",
+            "executive",
+            "of",
+            "at",
+            "former",
+            "the",
+            "acme",
+            "jane",
+        ],
+        *["'s", "’s", ",", ".", " ", " ", "\t", "-", "x", "A"],
+    ]
+)
+
+
+@given(st.lists(ROLE_PIECES, max_size=16).map("".join))
+def test_whole_organisation_words_match_as_words_given_back(text):
+    # The organisation's words are taken whole (possessive); giving characters back, as a plain
+    # "*" would, never finds another match.
+    kb = default_knowledge()
+    plain = r"(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,3}"
+    for whole, given_back in (
+        (_build(kb, _NAME, _ORG, "A-Z"), _build(kb, _NAME, plain, "A-Z")),
+        (_build(kb, _LOWER_NAME, _LOWER_ORG, "a-z"), _build(kb, _LOWER_NAME, r"(?:[a-z][\w&.-]*)", "a-z")),
+    ):
+        for ours, theirs in (
+            (whole.title_first, given_back.title_first),
+            (whole.name_first, given_back.name_first),
+        ):
+            found = [(m.span(), m.groupdict()) for m in ours.pattern.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in theirs.pattern.finditer(text)]
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in ours.pattern.finditer(text)]

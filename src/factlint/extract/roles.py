@@ -24,9 +24,11 @@ _NAME_WORD = r"[A-Z](?:\.|[a-z]+(?:-[A-Z]?[a-z]+|['’](?!s\b)[A-Z]?[a-z]+)*|['�
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}"
 # The end of a name: a possessive may follow it, another word character may not.
 _NAME_END = r"(?=['’]s\b|[^\w'’-]|$)"
-_ORG = r"(?:[A-Z][\w&.-]*)(?:[ \t]+[A-Z][\w&.-]*){0,3}"  # the role filters read it after its initial
+# Each word is taken whole (``*+`` gives nothing back: a blank or "'s" follows a word, never a
+# character of it), so a failing match tries fewer words, not shorter ones.
+_ORG = r"(?:[A-Z][\w&.-]*+)(?:[ \t]+[A-Z][\w&.-]*+){0,3}"  # the role filters read it after its initial
 _LOWER_NAME = r"[a-z][a-z'’-]+[ \t]+[a-z][a-z'’-]+"
-_LOWER_ORG = r"(?:[a-z][\w&.-]*)"
+_LOWER_ORG = r"(?:[a-z][\w&.-]*+)"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +54,7 @@ def _build(kb: KnowledgeBase, name: str, org: str, initial: str) -> _Patterns:
     titles = rf"(?:'s|’s)?[ \t]+(?i:{alternation(kb.titles)})"
     return _Patterns(
         starting_with(title_first, [*kb.former_words, *kb.titles], cased=(initial, f"(?:{org_rest}{titles}")),
-        starting_with(name_first, cased=(initial, rf"[^\s,]*(?:[ \t]+[{initial}][^\s,]*){{1,2}},")),
+        starting_with(name_first, cased=(initial, rf"[^\s,]*+(?:[ \t]+[{initial}][^\s,]*+){{1,2}},")),
     )
 
 
