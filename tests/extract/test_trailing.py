@@ -42,3 +42,31 @@ def test_a_title_right_before_a_name_is_found_and_its_start_given():
     text = "said Finance Minister "
     assert COMPILED.person_before.search(text) == text.index("Finance")
     assert COMPILED.person_before.search("said the minister of it ") is None
+
+
+QUALIFIER_WORDS = sorted({phrase for phrases in KB.qualifiers_before.values() for phrase in phrases})
+qualifier_pieces = st.one_of(
+    st.sampled_from(QUALIFIER_WORDS),
+    st.sampled_from(QUALIFIER_WORDS).map(str.upper),
+    st.sampled_from(["up", "to", "more", "than", "no", "less", "just", "x", "_", "~", ".", "ſ", "K"]),
+    st.sampled_from([" ", "  ", "\t", ",", "-", "'", "9", "\n"]),
+)
+
+
+@given(st.lists(qualifier_pieces, max_size=10).map("".join))
+def test_the_qualifier_ending_a_window_is_the_forward_search(window):
+    from factlint.extract.numbers import patterns as number_patterns
+    from factlint.extract.numbers import qualifier_ending
+
+    match = number_patterns(KB).before.search(window)
+    expected = (match.start(), match.lastgroup) if match else None
+    assert qualifier_ending(window, KB) == expected
+
+
+def test_the_longest_qualifier_wins():
+    from factlint.extract.numbers import qualifier_ending
+
+    assert qualifier_ending("raised no more than ", KB) == (7, "up_to")
+    assert qualifier_ending("raised more than\n", KB) == (7, "more_than")
+    assert qualifier_ending("raised lmore than", KB) is None  # not a word of its own
+    assert qualifier_ending("estimated at", KB) is None

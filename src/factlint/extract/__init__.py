@@ -129,19 +129,20 @@ def _framed(
     """``item`` with the attribute, aspect, time and parties its sentence gives it (numbers only)."""
     if item.kind not in ("money", "percent", "quantity"):
         return item
-    attribute, aspect = frame_of(text, (item.start, item.end), bounds, item.kind, item.quantity, kb)
-    modality = modality_of(text, (item.start, item.end), bounds, kb)
-    when = refers_to(text, dataclasses.replace(item, attribute=attribute), bounds, dates, published, kb)
-    subject, counterparty = parties(text, (item.start, item.end), bounds, mentions, people)
-    return dataclasses.replace(
+    span = (item.start, item.end)
+    attribute, aspect = frame_of(text, span, bounds, item.kind, item.quantity, kb)
+    subject, counterparty = parties(text, span, bounds, mentions, people)
+    framed = dataclasses.replace(
         item,
         attribute=attribute,
         aspect=aspect,
-        modality=modality,
-        refers_to=when,
+        modality=modality_of(text, span, bounds, kb),
         subject=subject,
         counterparty=counterparty,
     )
+    # The time reads the attribute (a stock figure's trading session).
+    when = refers_to(text, framed, bounds, dates, published, kb)
+    return framed if when is None else dataclasses.replace(framed, refers_to=when)
 
 
 def text_source(text: str, published: dt.date | None = None, **fields: Any) -> Source:

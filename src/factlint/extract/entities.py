@@ -65,9 +65,10 @@ def _candidate(kb: KnowledgeBase) -> re.Pattern[str] | None:
         return None
     suffixes = alternation(kb.company_suffixes)
     # The capital first and what may not come before it checked after it, so that the engine
-    # skips to capitals in C: (?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){1,3}(?:SUFFIXES)(?![\w&-]).
+    # skips to capitals in C: (?<![\w&-])(?:[A-Z][\w&'’-]*[ \t]+){1,3}(?:SUFFIXES)(?![\w&-]); a
+    # word is taken whole (a blank follows it, never a character of it).
     return re.compile(
-        rf"[A-Z](?<![\w&-].)[\w&'’-]*[ \t]+(?:[A-Z][\w&'’-]*[ \t]+){{0,2}}(?:{suffixes})(?![\w&-])"
+        rf"[A-Z](?<![\w&-].)[\w&'’-]*+[ \t]+(?:[A-Z][\w&'’-]*+[ \t]+){{0,2}}(?:{suffixes})(?![\w&-])"
     )
 
 

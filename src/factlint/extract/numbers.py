@@ -30,6 +30,8 @@ class Patterns:
     scale_values: dict[str, float]
     before: re.Pattern[str]
     after: re.Pattern[str]
+    before_backwards: re.Pattern[str]
+    before_names: dict[str, str]
 
 
 @functools.cache
@@ -79,7 +81,27 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         scale_values={**kb.scale_words, **kb.scale_abbreviations},
         before=re.compile(r"(?:^|(?<=[^\w]))(?:" + before_groups + r")[ \t]*$", re.IGNORECASE),
         after=re.compile(r"(?:" + after_groups + r")(?!\w)", re.IGNORECASE),
+        **_before_backwards(kb),
     )
+
+
+def _before_backwards(kb: KnowledgeBase) -> dict[str, Any]:
+    """``before`` written to match the text reversed: each phrase a group ``q<i>``, longest first.
+
+    Every match of ``before`` ends where the text does, so the leftmost is the longest phrase; of
+    two phrases alike, the qualifier listed first names it, as in ``before``.
+    """
+    listed = [(phrase, name) for name, phrases in kb.qualifiers_before.items() for phrase in phrases]
+    ordered = sorted(listed, key=lambda pair: len(pair[0]), reverse=True)  # stable: listed order kept
+    branches = [
+        f"(?P<q{index}>{backwards_alternation([phrase])})" for index, (phrase, _) in enumerate(ordered)
+    ]
+    return {
+        "before_backwards": re.compile(
+            r"\n?[ \t]*(?:" + "|".join(branches or ["(?!)"]) + r")(?!\w)", re.IGNORECASE
+        ),
+        "before_names": {f"q{index}": name for index, (_, name) in enumerate(ordered)},
+    }
 
 
 def number_starts(kb: KnowledgeBase) -> list[str]:
@@ -204,9 +226,21 @@ def scale_of(match: re.Match[str], values: dict[str, float], suffix: str = "") -
 
 def qualifier_before(text: str, start: int, kb: KnowledgeBase) -> str | None:
     """The qualifier written just before ``start`` ("up to", "more than", ...), if any."""
-    window = text[max(0, start - _LOOKBACK) : start]
-    match = patterns(kb).before.search(window)
-    return match.lastgroup if match else None
+    found = qualifier_ending(text[max(0, start - _LOOKBACK) : start], kb)
+    return found[1] if found else None
+
+
+def qualifier_ending(window: str, kb: KnowledgeBase) -> tuple[int, str] | None:
+    """Where a qualifier phrase that ends ``window`` (before blanks) begins, and its name.
+
+    What ``patterns(kb).before.search(window)`` finds (start, ``lastgroup``), matched once on the
+    window reversed instead of tried at every place of it.
+    """
+    compiled = patterns(kb)
+    match = compiled.before_backwards.match(window[::-1])
+    if match is None or match.lastgroup is None:
+        return None
+    return len(window) - match.end(), compiled.before_names[match.lastgroup]
 
 
 def qualifier_after(text: str, end: int, kb: KnowledgeBase) -> str | None:

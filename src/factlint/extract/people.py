@@ -190,10 +190,11 @@ def _canonical(title: str, kb: KnowledgeBase) -> str:
 # A determiner (the, his, her, their, its, a, an), up to two words, a title. Written with the
 # determiner's first letter first and what may not precede it checked after it, so that the
 # engine skips to those letters in C; "the"/"their" and "a"/"an" cannot both be followed by a
-# blank, so trying the longer first finds what trying the shorter first finds.
+# blank, so trying the longer first finds what trying the shorter first finds. A word between is
+# taken whole (a blank follows it, never a character of it).
 _DESCRIBED = (
     r"(?P<det>[TtHhIiAa](?<![\w-].)(?i:(?<=[Tt])he(?:ir)?|(?<=[Hh])(?:is|er)|(?<=[Ii])ts|(?<=[Aa])n?))"
-    r"(?i:[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?P<title>{words}))(?![\w-])"
+    r"(?i:[ \t]+(?:[\w'’-]++[ \t]+){{0,2}}?(?P<title>{words}))(?![\w-])"
 )
 
 

@@ -28,6 +28,7 @@ from factlint.extract.numbers import (
     patterns,
     qualifier_after,
     qualifier_before,
+    qualifier_ending,
     range_of,
     scale_of,
 )
@@ -254,9 +255,9 @@ def _people_count(text: str, match: re.Match[str], compiled: _Patterns, kb: Know
     if not _BARE_END.match(text, match.end()):
         return None
     window = text[max(0, match.start() - _LOOKBACK) : match.start()]
-    qualifier = patterns(kb).before.search(window)
+    qualifier = qualifier_ending(window, kb)
     if qualifier is not None:  # "killing at least 23": the cue stands before the qualifier
-        window = window[: qualifier.start()]
+        window = window[: qualifier[0]]
     window = window[window.rfind("\n") + 1 :]
     cued = any(
         pattern is not None and pattern.search(window)
@@ -280,9 +281,9 @@ def _elliptical(
     if last.quantity.unit is None or not last.extractor.startswith(("quantity.count", "quantity.measure")):
         return None
     gap = text[last.end : match.start()]
-    qualifier = patterns(kb).before.search(gap)
+    qualifier = qualifier_ending(gap, kb)
     if qualifier is not None:
-        gap = gap[: qualifier.start()]
+        gap = gap[: qualifier[0]]
     if not compiled.ellipsis.fullmatch(gap) or not _BARE_END.match(text, match.end()):
         return None
     quantity = _qualified(text, match.start(), match.end(), _value(match, kb), last.quantity.unit, kb)
