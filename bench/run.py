@@ -299,9 +299,8 @@ def measure_stages(folder: Path) -> dict[str, Any]:
     from factlint.ingest.corpus import assemble, list_files
     from factlint.ingest.reader import read_source
     from factlint.knowledge import default_knowledge
-    from factlint.match import reconcile
     from factlint.model import Report
-    from factlint.pipeline import build_report, story_map
+    from factlint.pipeline import build_report, match_claims
     from factlint.report.html_report import render_html
     from factlint.report.json_report import stream_json
     from factlint.rules.catalogue import load_catalogue
@@ -331,8 +330,7 @@ def measure_stages(folder: Path) -> dict[str, Any]:
         per_source = [tuple(extract(source, kb)) for source in sources]
     claims = tuple(claim for found_claims in per_source for claim in found_claims)
     with clock("match"):
-        grouped = LocalEngine().group(claims, kb, story_map(sources, "folder"))
-        groups = tuple(reconcile(grouped, kb, published={s.id: s.published for s in sources}))
+        groups = match_claims(claims, sources, kb, LocalEngine(), "folder")
     context = Context(tuple(s for s in sources if s.text), claims, groups, kb)
     with clock("rules"):
         findings = run_checks(context, catalogue, light)

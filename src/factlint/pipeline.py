@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from factlint import __version__
+from factlint.bulk import collector_paused
 from factlint.engines import LocalEngine
 from factlint.engines.local import Engine
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.corpus import assemble, list_files
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import reconcile
-from factlint.model import Report, Source
+from factlint.model import Claim, ClaimGroup, Report, Source
 from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.context import Context
 from factlint.rules.engine import run_checks
@@ -29,6 +30,25 @@ def story_map(sources: Iterable[Source], scope: str) -> dict[str, str] | None:
     if scope == "corpus":
         return None
     return {source.id: Path(source.path).parent.as_posix() for source in sources}
+
+
+def match_claims(
+    claims: Sequence[Claim],
+    sources: Sequence[Source],
+    kb: KnowledgeBase,
+    engine: Engine | None = None,
+    stories: str = "corpus",
+) -> tuple[ClaimGroup, ...]:
+    """The claims grouped by the fact they speak of (by ``engine``) and reconciled, story by story.
+
+    Reconciling builds a few records for every claim, all without reference cycles: the cyclic
+    garbage collector is paused meanwhile (see :mod:`factlint.bulk`), since each of its full
+    passes would walk every claim of the corpus again.
+    """
+    engine = engine or LocalEngine()
+    grouped = engine.group(claims, kb, story_map(sources, stories))
+    with collector_paused():
+        return tuple(reconcile(grouped, kb, published={source.id: source.published for source in sources}))
 
 
 def build_report(
@@ -58,10 +78,7 @@ def build_report(
     reads = engine.read(files, kb, max_bytes, progress)
     corpus = assemble((read.outcome for read in reads), rejected)
     claims = tuple(claim for read in reads for claim in read.claims)
-    published = {source.id: source.published for source in corpus.sources}
-    groups = tuple(
-        reconcile(engine.group(claims, kb, story_map(corpus.sources, stories)), kb, published=published)
-    )
+    groups = match_claims(claims, corpus.sources, kb, engine, stories)
     readable = tuple(source for source in corpus.sources if source.text)
     findings = run_checks(
         Context(readable, claims, groups, kb), catalogue, selection, jobs=getattr(engine, "jobs", 1)

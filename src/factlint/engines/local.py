@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from factlint.bulk import collector_paused
 from factlint.cache import Cache
 from factlint.engines.work import Read, read_file
 from factlint.knowledge import KnowledgeBase
@@ -80,8 +81,12 @@ class LocalEngine:
     def group(
         self, claims: Sequence[Claim], kb: KnowledgeBase, stories: Mapping[str, str] | None = None
     ) -> list[ClaimGroup]:
-        """The claims' groups, made here in this process."""
-        return group(claims, kb, stories)
+        """The claims' groups, made here in this process.
+
+        The cyclic garbage collector is paused meanwhile (see :mod:`factlint.bulk`).
+        """
+        with collector_paused():
+            return group(claims, kb, stories)
 
 
 def default_jobs() -> int:

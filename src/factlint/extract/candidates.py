@@ -12,6 +12,7 @@ text also writes it in lower case or it looks plural ("Shares rose").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -30,10 +31,11 @@ def find_candidates(text: str, kb: KnowledgeBase, names: Names | None = None) ->
     if not names.chunks:
         return []
     by_key = names.by_key
+    lowercase = LowercaseWords(text)
     excluded = {
         key
         for key in by_key
-        if key in names.places or key in names.person_words or _common(key, by_key[key], kb, text)
+        if key in names.places or key in names.person_words or _common(key, by_key[key], kb, lowercase)
     }
     accepted = {key for key in by_key if key not in excluded and _acts(text, key, by_key, excluded, compiled)}
     # A first word that stands alone names the longer organisation it begins ("Veltrix").
@@ -66,7 +68,7 @@ def _short_form(
     )
 
 
-def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, text: str) -> bool:
+def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, lowercase: LowercaseWords) -> bool:
     """True for a word that is no name: a function word, a generic noun, or a sentence's first word."""
     lowered = key.lower()
     if " " in key:
@@ -74,31 +76,55 @@ def _common(key: str, chunks: list[Chunk], kb: KnowledgeBase, text: str) -> bool
     if generic_word(lowered, kb) or len(key) < 2:
         return True
     if all(chunk.initial for chunk in chunks):
-        return (lowered.endswith("s") and not key.isupper()) or written_lowercase(text, lowered)
+        return (lowered.endswith("s") and not key.isupper()) or lowered in lowercase
     return False
 
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
-def written_lowercase(text: str, word: str) -> bool:
-    r"""True when ``text`` writes ``word`` as a whole lower-case word.
+class LowercaseWords:
+    """The words a text writes in lower case, for ``in``: those ``LOWERCASE_WORD`` lists.
 
-    A lower-case word is a run of a-z, apostrophes and hyphens from a letter that no word
-    character, apostrophe or hyphen precedes: ``word`` is one when ``re.findall(r"(?<![\w'’-])
-    [a-z][a-z'’-]*", text)`` would list it (the tests compare the two); found with ``str.find``,
-    which is far quicker than listing every word for the few asked about.
+    A text is asked about a few words (its capitalised first words of sentences), so each is
+    first looked for with ``str.find``, far quicker than listing every word; past a few look-ups
+    or places looked at, the words are listed once, so that a large text costs linear time.
     """
-    if not ("a" <= word[:1] <= "z") or not _WORD_CHARS.issuperset(word):
-        return False
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        starts = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_'’-")  # \w is alphanumeric or _
-        if starts and (end == len(text) or text[end] not in _WORD_CHARS):
-            return True
-        at = text.find(word, at + 1)
-    return False
+
+    LOOKUPS = 16
+    PLACES = 64
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.budget = self.LOOKUPS
+        self.listed: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not ("a" <= word[:1] <= "z") or not _WORD_CHARS.issuperset(word):
+            return False
+        if self.listed is None and self.budget > 0:
+            self.budget -= 1
+            found = self._find(word)
+            if found is not None:
+                return found
+        if self.listed is None:
+            self.listed = frozenset(LOWERCASE_WORD.findall(self.text))
+        return word in self.listed
+
+    def _find(self, word: str) -> bool | None:
+        """Whether the text writes ``word`` in lower case; None when it is in too many places to tell."""
+        text = self.text
+        at = text.find(word)
+        for _ in range(self.PLACES):
+            if at == -1:
+                return False
+            end = at + len(word)
+            starts = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_'’-")  # \w: alphanumeric, _
+            if starts and (end == len(text) or text[end] not in _WORD_CHARS):
+                return True
+            at = text.find(word, at + 1)
+        return None
 
 
 def _acts(
