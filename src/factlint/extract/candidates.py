@@ -92,7 +92,7 @@ class LowercaseWords:
     or places looked at, the words are listed once, so that a large text costs linear time.
     """
 
-    LOOKUPS = 16
+    LOOKUPS = 64
     PLACES = 64
 
     def __init__(self, text: str) -> None:

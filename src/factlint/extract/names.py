@@ -138,12 +138,13 @@ def patterns(kb: KnowledgeBase) -> Patterns:
 
 def generic_word(lowered: str, kb: KnowledgeBase) -> bool:
     """A lower-cased word that names nobody: a function word, a generic noun, a title or a person word."""
-    return (
-        lowered in kb.function_words
-        or lowered in kb.not_name_words
-        or lowered in kb.not_organisations
-        or lowered in kb.titles
-        or lowered in kb.person_words
+    return lowered in _generic_words(kb)
+
+
+@functools.cache
+def _generic_words(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(
+        [*kb.function_words, *kb.not_name_words, *kb.not_organisations, *kb.titles, *kb.person_words]
     )
 
 

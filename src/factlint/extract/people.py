@@ -14,12 +14,12 @@ alone in the text while the last does not is an organisation's short form ("Cast
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from factlint.extract.entities import Mention
 from factlint.extract.found import Found, Occupied
@@ -36,13 +36,13 @@ _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 _ITEM_START = re.compile(r"[ \t]*(?:(?:[-*+•]|\d+[.)])[ \t]+(?:\*\*|__)?|\*\*|__)")
 
 
-@dataclasses.dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """A person named at ``[start, end)`` as ``name`` (the text there), with a ``person:`` id.
 
     ``lead`` is where the words that introduce the person begin ("Finance Minister" before "Vera
     Koll", "Amazon CEO" before "Andy Jassy"), else ``start``: what stands before it says whether
-    the person is only the source of a figure ("according to Finance Minister Vera Koll").
+    the person is only the source of a figure ("according to Finance Minister Vera Koll"). (A
+    named tuple, as :class:`~factlint.extract.entities.Mention`.)
     """
 
     start: int
