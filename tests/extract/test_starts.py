@@ -297,3 +297,31 @@ def test_patterns_written_letter_first_match_as_with_the_look_behind_first(text)
     )
     found = [(m.span(), m.groupdict()) for m in people._title_patterns(KB)[1].finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in described.finditer(text)]
+
+
+def test_searching_on_from_each_match_reads_each_start_about_once(monkeypatch):
+    """A search from a late place skips the starts before it (it once walked them all: quadratic)."""
+    from factlint.extract import starts
+
+    class Counted(list):
+        reads = 0
+
+        def __getitem__(self, index):
+            Counted.reads += 1
+            return super().__getitem__(index)
+
+        def __iter__(self):
+            for item in super().__iter__():
+                Counted.reads += 1
+                yield item
+
+    real = starts._found
+    monkeypatch.setattr(starts, "_found", lambda *args: Counted(real(*args)))
+    pattern = starting_with(re.compile(r"(?<!\w)\d+"), chars="0123456789")
+    text = " ".join(["7"] * 2000)
+    position, found = 0, 0
+    while (match := pattern.search(text, position)) is not None:
+        found, position = found + 1, match.end()
+    assert found == 2000
+    # A bisection and a read or two per search; walking the earlier starts would be about 2,000,000.
+    assert Counted.reads < 20 * 2000

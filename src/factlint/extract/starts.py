@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import heapq
-import itertools
 import re
 import re._casefix
 import threading
@@ -191,7 +190,9 @@ class Starts:
         for index, cased in ((self.lower, False), (self.cased, True)):
             if index is not None:
                 found = _found(index, cased, text, padded)
-                streams.append(itertools.islice(found, bisect.bisect_left(found, pos), None))
+                # Read from ``pos`` on by index: islice would walk the places before it, one by one,
+                # at every search, and searching a long text from place to place grew quadratic.
+                streams.append(map(found.__getitem__, range(bisect.bisect_left(found, pos), len(found))))
         return streams[0] if len(streams) == 1 else heapq.merge(*streams)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
