@@ -36,36 +36,30 @@ def _cue_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str] | None]:
     }
 
 
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
+    """The first word of each phrase; None when one begins with something else than a word."""
+    firsts = [phrase.split()[0] for phrase in phrases]
+    return frozenset(firsts) if all(re.fullmatch(r"[\w-]+", first) for first in firsts) else None
+
+
 @functools.cache
 def _cue_words(kb: KnowledgeBase) -> dict[str, frozenset[str] | None]:
-    """The first word of each frame's cues (None when a cue starts with something else).
+    """The first words of each frame's cues (see :func:`_first_words`).
 
     A frame none of whose first words is written before the number has no cue there, and its
     pattern need not run.
     """
-    words: dict[str, frozenset[str] | None] = {}
-    for frame in kb.frames:
-        firsts = [cue.split()[0] for cue in frame.cues]
-        words[frame.attribute] = (
-            frozenset(firsts) if all(re.fullmatch(r"[\w-]+", first) for first in firsts) else None
-        )
-    return words
+    return {frame.attribute: _first_words(frame.cues) for frame in kb.frames}
 
 
 @functools.cache
 def _after_words(kb: KnowledgeBase) -> dict[str, frozenset[str] | None]:
-    """The first word of each frame's phrases after the number (None: one starts otherwise).
+    """The first words of each frame's phrases after the number (see :func:`_first_words`).
 
     A phrase after the number begins one of the four words that follow it; a frame none of whose
     first words begins one of them has no phrase there.
     """
-    words: dict[str, frozenset[str] | None] = {}
-    for frame in kb.frames:
-        firsts = [phrase.split()[0] for phrase in frame.after]
-        words[frame.attribute] = (
-            frozenset(firsts) if all(re.fullmatch(r"[\w-]+", first) for first in firsts) else None
-        )
-    return words
+    return {frame.attribute: _first_words(frame.after) for frame in kb.frames}
 
 
 def _following_words(following: str) -> set[str]:
