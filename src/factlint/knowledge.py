@@ -68,6 +68,7 @@ class Frame:
     units: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     unit_alone: bool = True
+    unless: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,6 +139,9 @@ class KnowledgeBase:
     reliability: Reliability = Reliability()
     prospective_before: tuple[str, ...] = ()
     prospective_after: tuple[str, ...] = ()
+    change_from: tuple[str, ...] = ()
+    change_to: tuple[str, ...] = ()
+    change_between: int = 3
     sums: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     parent_acts: frozenset[str] = frozenset()
     dated_by_publication: frozenset[str] = frozenset()
@@ -289,6 +293,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
                 units=tuple(str(unit) for unit in spec.get("units", ())),
                 context=_phrases(spec.get("context", ())),
                 unit_alone=bool(spec.get("unit_alone", True)),
+                unless=_phrases(spec.get("unless", ())),
             )
             for attribute, spec in data.get("attributes", {}).items()
         ),
@@ -319,6 +324,9 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         reliability=Reliability(**{str(k): v for k, v in data.get("reliability", {}).items()}),
         prospective_before=_phrases(data.get("prospective", {}).get("before", ())),
         prospective_after=_phrases(data.get("prospective", {}).get("after", ())),
+        change_from=_phrases(data.get("changes", {}).get("from", ())),
+        change_to=_phrases(data.get("changes", {}).get("to", ())),
+        change_between=int(data.get("changes", {}).get("between", 3)),
         aspects_after={
             str(aspect): _phrases(words) for aspect, words in data.get("aspects_after", {}).items()
         },

@@ -188,3 +188,19 @@ def test_attributes_of_disasters_elections_transfers_and_deals(text, quote, attr
 )
 def test_near_misses_keep_their_old_attribute_or_none(text, quote, attribute):
     assert framed(text, quote)[0] == attribute
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts lifted their target for Veltrix shares to $355.", "analyst.price_target"),
+        ("Morgan Stanley raised its price target on Veltrix to $355.", "analyst.price_target"),
+        ("The bank's price objective for the stock is $355.", "analyst.price_target"),
+        # near misses: a share price, with no target in its clause
+        ("Veltrix shares rose to $355, above the target set last year.", "stock.price"),
+        ("Veltrix shares closed at $355.", "stock.price"),
+    ],
+)
+def test_a_price_target_is_no_share_price(text, expected):
+    money = [claim for claim in extract_text(text) if claim.kind == "money"]
+    assert [claim.attribute for claim in money] == [expected]

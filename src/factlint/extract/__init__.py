@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from typing import Any, TypeVar
 
+from factlint.extract.changes import PREVIOUS, previous_values
 from factlint.extract.dates import find_dates
 from factlint.extract.entities import Mention, find_entities
 from factlint.extract.found import Found, Occupied, without_overlaps
@@ -79,7 +80,11 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
         framed = _framed(scan, item, window, local_dates, local_mentions, local_people, source.published, kb)
         located.append((framed, text[window[0] : window[1]], window[0]))
         windows.append(window)
-    inherited = named(inherit_parties([item for item, _, _ in located], sentences=windows))
+    framed_items = [item for item, _, _ in located]
+    # The value before a change ("to $5 billion from $4.2 billion") is compared only with values before one.
+    for index in previous_values(scan, framed_items, windows, kb):
+        framed_items[index] = dataclasses.replace(framed_items[index], aspect=PREVIOUS)
+    inherited = named(inherit_parties(framed_items, sentences=windows))
     located = [(item, sentence, at) for item, (_, sentence, at) in zip(inherited, located, strict=True)]
     return _merge_repeats(source, located)
 

@@ -131,6 +131,8 @@ def frame_of(
             after_phrase = None
         if cue is None and after_phrase is None and not fit.unit_alone:
             continue
+        if fit.unless is not None and fit.unless.search(before_clause):
+            continue  # "lifted their target for the shares to $355": a target, not a price
         score = _score(cue, after_phrase, fit.unit_alone, before_clause, before_sentence, after, fit.order)
         # The context is looked for last, and only for a frame that would win.
         if score is not None and (best is None or score < best[0]) and _in_context(fit.context, lowered):
@@ -162,7 +164,8 @@ class _Fit:
     """A frame that fits a kind of claim, with its order among the frames and its patterns.
 
     ``cue_firsts`` and ``after_firsts`` are the first words of its phrases (None: not all are
-    words), ``unit_alone`` whether its unit alone names it.
+    words), ``unit_alone`` whether its unit alone names it, ``unless`` the words in the number's
+    clause that rule it out.
     """
 
     order: int
@@ -173,6 +176,7 @@ class _Fit:
     after_firsts: frozenset[str] | None
     context: re.Pattern[str] | None
     unit_alone: bool
+    unless: re.Pattern[str] | None
 
 
 @functools.cache
@@ -190,6 +194,7 @@ def _fitting(kb: KnowledgeBase, kind: str, unit: str | None) -> tuple[_Fit, ...]
             after_words[frame.attribute],
             contexts[frame.attribute],
             bool(frame.units and frame.unit_alone),
+            re.compile(rf"\b(?:{alternation(frame.unless)})(?![\w-])") if frame.unless else None,
         )
         for order, frame in enumerate(kb.frames)
         if kind in frame.kinds and (not frame.units or (unit is not None and unit in frame.units))
