@@ -204,3 +204,21 @@ def test_near_misses_keep_their_old_attribute_or_none(text, quote, attribute):
 def test_a_price_target_is_no_share_price(text, expected):
     money = [claim for claim in extract_text(text) if claim.kind == "money"]
     assert [claim.attribute for claim in money] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Glenosa employs around 190,000 employees worldwide.", "company.employees"),
+        ("Branonvane has 59 customers, most of them utilities.", "company.customers"),
+        ("Dorneon sells its turbines in 69 countries.", "company.countries"),
+        ("Acme will cut 500 jobs by the end of the year.", "jobs.cut"),
+        ("Acme laid off 1,200 employees in March.", "jobs.cut"),
+        # near misses: jobs made, not cut; workers who are no one's count of staff
+        ("The plant will create 500 jobs.", None),
+        ("About 5,000 workers went on strike.", None),
+    ],
+)
+def test_a_company_counts_by_its_unit_and_cuts_by_their_verb(text, expected):
+    quantities = [claim for claim in extract_text(text) if claim.kind == "quantity"]
+    assert [claim.attribute for claim in quantities] == [expected]
