@@ -2025,6 +2025,19 @@ def iter_articles(manifest: Path) -> Iterator[dict[str, Any]]:
             yield json.loads(line.rstrip().rstrip(","))
 
 
+def iter_contradictions(manifest: Path) -> Iterator[dict[str, Any]]:
+    """The planted contradictions of ``manifest`` one at a time, reading past its articles line by line."""
+    with Path(manifest).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith('"contradictions": ['):
+                break
+        for line in handle:
+            if line.startswith("]"):
+                return
+            if line.strip():  # a story without contradictions leaves the list empty
+                yield json.loads(line.rstrip().rstrip(","))
+
+
 def _story_sizes(rng: random.Random, size: int) -> Iterator[int]:
     """Four to six articles a story; the last two share what is left (three and four when seven are)."""
     left = size

@@ -13,6 +13,9 @@ reused while their manifest matches), one run measures:
   English (``languages=["en"]``, some twenty times quicker), all given the same clean body text:
   speed and ratios. The targets judge the peers as the issue timed them; beside the English-only
   ``search_dates``, factlint's date finder alone (the same task) is timed too, shown, not judged;
+- on the whole corpus, the planted contradictions that a finding points at (it quotes the odd
+  source's figure), and the FL201 contradictions that quote a planted one's figure: shown, not a
+  target;
 - ``factlint report`` end to end with ``--jobs``, no cache: wall time and peak memory (the
   proportional set sizes of the whole process tree summed every 250 ms, a page that forked
   processes share counted once; the resident sizes summed every 50 ms, counting it in each,
@@ -48,7 +51,7 @@ import threading
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,8 +152,8 @@ def target_kind(claim: dict[str, Any]) -> str:
     return {"percent": "percent", "share": "quantity"}.get(claim["unit"], "money")
 
 
-def planted_in_text(source: Any, article: dict[str, Any]) -> tuple[list[Planted], list[dict[str, Any]]]:
-    """The article's planted claims found in the clean text, and those outside it (front matter, head)."""
+def clean_offsets(source: Any) -> Callable[[int], int | None]:
+    """A function from an offset of the raw file to the clean text's, None outside the text."""
     copied = sorted(
         (o_start, o_len, c_start) for c_start, c_len, o_start, o_len in source.offsets.runs if c_len == o_len
     )
@@ -163,6 +166,12 @@ def planted_in_text(source: Any, article: dict[str, Any]) -> tuple[list[Planted]
         o_start, o_len, c_start = copied[index]
         return c_start + offset - o_start if offset < o_start + o_len else None
 
+    return clean
+
+
+def planted_in_text(source: Any, article: dict[str, Any]) -> tuple[list[Planted], list[dict[str, Any]]]:
+    """The article's planted claims found in the clean text, and those outside it (front matter, head)."""
+    clean = clean_offsets(source)
     inside, outside = [], []
     for claim in article["claims"]:
         start, last = clean(claim["offset"]), clean(claim["offset"] + len(claim["text"]) - 1)
@@ -171,6 +180,54 @@ def planted_in_text(source: Any, article: dict[str, Any]) -> tuple[list[Planted]
         else:
             inside.append(Planted(target_kind(claim), start, last + 1))
     return inside, outside
+
+
+def contradictions_flagged(
+    findings: Iterable[Any], sources: dict[str, Any], manifest: Path
+) -> dict[str, Any]:
+    """How many planted contradictions a finding points at, by kind, and how many FL201 findings point at one.
+
+    A contradiction is flagged when a finding (other than FL203, a figure no other source gives)
+    quotes the odd source's figure; an FL201 contradiction is on a planted one when it quotes any
+    figure of one. Neither is a target: the generator plants conflicts that no rule may be able to
+    tell (two sources could each be right), and a conflict it did not plan may be real.
+    """
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    contradictions = []
+    for finding in findings:
+        spans = [(e.source_id, e.span.start, e.span.end) for e in finding.evidence if e.span is not None]
+        if finding.code != "FL203":
+            for source_id, start, end in spans:
+                quoted.setdefault(source_id, []).append((start, end))
+        if finding.code == "FL201":
+            contradictions.append(spans)
+    cleaners = {source_id: clean_offsets(source) for source_id, source in sources.items()}
+    planted: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    figures: dict[str, list[tuple[int, int]]] = {}
+    for contradiction in corpus.iter_contradictions(manifest):
+        planted[contradiction["kind"]] += 1
+        hit = False
+        for value in contradiction["values"]:
+            clean = cleaners.get(value["path"])
+            start = clean(value["offset"]) if clean else None
+            if start is None:
+                continue
+            span = (start, start + len(value["text"]))
+            figures.setdefault(value["path"], []).append(span)
+            if value["path"] == contradiction["odd"]:
+                hit = hit or _overlaps(quoted.get(value["path"], []), *span)
+        flagged[contradiction["kind"]] += hit
+    on_planted = sum(
+        any(_overlaps(figures.get(source_id, []), start, end) for source_id, start, end in spans)
+        for spans in contradictions
+    )
+    return {
+        "planted": dict(planted),
+        "flagged": dict(flagged),
+        "fl201": len(contradictions),
+        "fl201_on_planted": on_planted,
+    }
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -381,6 +438,11 @@ def measure_stages(folder: Path) -> dict[str, Any]:
             "gx_rules": list(heavy),
         },
         "recall": recall.row(FACTLINT_KINDS),
+        "contradictions": contradictions_flagged(
+            report.findings,
+            {source.id: source for source in sources if source.text},
+            folder / "manifest.json",
+        ),
         "outside_text": dict(outside),
         "published_in_metadata": dict(published),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB, 1),
@@ -1032,6 +1094,15 @@ def print_recall(result: dict[str, Any]) -> None:
         f"Not counted, outside the body text: {_counts(outside['outside_text'])} (publication dates read "
         f"from metadata: {read.get('read', 0)} of {read.get('planted', 0)})."
     )
+    found = result["stages"][str(size)].get("contradictions")
+    if found:
+        kinds = ", ".join(
+            f"{kind} {found['flagged'].get(kind, 0)} of {n}" for kind, n in found["planted"].items()
+        )
+        print(
+            f"Planted contradictions a finding points at (all {size:,}; not a target): {kinds}; "
+            f"FL201 findings on a planted one: {found['fl201_on_planted']:,} of {found['fl201']:,}."
+        )
     if "factlint_dates" in peers:
         alone = peers["factlint_dates"]
         print(

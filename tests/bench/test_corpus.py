@@ -69,6 +69,8 @@ def check_manifest(root: Path, manifest: dict, size: int) -> None:
             expected = found["odd_value"] if odd else found["expected"]
             assert (value["value"], value["qualifier"]) == (expected["value"], expected["qualifier"])
     assert manifest["totals"]["contradictions"] == len(manifest["contradictions"])
+    # Read line by line, as the bench does, they are the same.
+    assert list(corpus.iter_contradictions(root / "manifest.json")) == manifest["contradictions"]
 
 
 def test_the_same_seed_gives_the_same_bytes_and_another_seed_does_not(tmp_path: Path) -> None:
