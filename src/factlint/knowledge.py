@@ -136,6 +136,7 @@ class KnowledgeBase:
     running_totals: frozenset[str] = frozenset()
     revised_figures: frozenset[str] = frozenset()
     event_attributes: frozenset[str] = frozenset()
+    period_figures: frozenset[str] = frozenset()
     reliability: Reliability = Reliability()
     prospective_before: tuple[str, ...] = ()
     prospective_after: tuple[str, ...] = ()
@@ -321,6 +322,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         running_totals=frozenset(str(name) for name in data.get("running_totals", ())),
         revised_figures=frozenset(str(name) for name in data.get("revised_figures", ())),
         event_attributes=frozenset(str(name) for name in data.get("event_attributes", ())),
+        period_figures=frozenset(str(name) for name in data.get("period_figures", ())),
         reliability=Reliability(**{str(k): v for k, v in data.get("reliability", {}).items()}),
         prospective_before=_phrases(data.get("prospective", {}).get("before", ())),
         prospective_after=_phrases(data.get("prospective", {}).get("after", ())),

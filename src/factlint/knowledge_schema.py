@@ -479,6 +479,7 @@ SCHEMAS: dict[str, dict[str, Shape]] = {
         "sums": MapOf(TEXT, TEXTS),
         "parent_acts": TEXTS,
         "event_attributes": TEXTS,
+        "period_figures": TEXTS,
     },
     "plausibility.yaml": {"plausibility": MapOf(TEXT, Either((PLAUSIBLE_RANGE, ListOf(PLAUSIBLE_RANGE))))},
     # Types only: ids, titles, organisations and dates are checked by factlint.people once titles

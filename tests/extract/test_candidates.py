@@ -207,3 +207,16 @@ def test_lowercase_words_are_every_lowercase_word_listed(text, words, places):
     lowercase = LowercaseWords(text)
     lowercase.PLACES = places  # few places: the listing takes over early
     assert [word in lowercase for word in words] == [word in listed for word in words]
+
+
+def test_a_name_before_said_whose_first_word_stands_alone_is_an_organisation():
+    text = (
+        "Rhoax Freight said it would expand. Venture investors were pleased. "
+        "Rhoax currently has 3,300 employees on its payroll."
+    )
+    assert "candidate:rhoax-freight" in candidates(text)
+    employees = next(claim for claim in extract_text(text) if claim.kind == "quantity")
+    assert employees.subject == "candidate:rhoax-freight"
+    # near miss: a first name and surname before "said", the surname standing alone, is a person
+    person = "Mirela Doskova said it would expand. Doskova has 3,300 followers."
+    assert "candidate:mirela-doskova" not in candidates(person)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given
@@ -199,3 +200,21 @@ def test_two_quakes_a_day_apart_are_one_story_unless_each_folder_is_its_own(writ
         for scope in ("corpus", "folder")
     ]
     assert deaths == [[2], [1, 1]]
+
+
+def _revenue(ident: str, text: str, published: dt.date = dt.date(2025, 2, 20)) -> Claim:
+    found = [c for c in extract_text(text, published) if c.kind == "money"]
+    assert len(found) == 1, found
+    return dataclasses.replace(found[0], id=ident, source_id=ident)
+
+
+def test_a_quarters_revenue_and_a_years_are_compared_apart():
+    quarter = _revenue("a", "Acme Corp reported revenue of $1.27 billion for Q4 2024.")
+    year = _revenue("b", "Acme Corp reported revenue of $3.9 billion last year.")
+    other_quarter = _revenue("c", "Acme Corp posted revenue of $1.3 billion in the fourth quarter of 2024.")
+    assert (quarter.refers_to.precision, year.refers_to.precision) == ("quarter", "year")
+    assert blocking_key(quarter, KB) != blocking_key(year, KB)
+    assert blocking_key(quarter, KB) == blocking_key(other_quarter, KB)
+    # near miss: a figure that is no figure over a period keeps one block whatever its time
+    price = next(c for c in extract_text("Acme Corp shares closed at $12 in Q4 2024.") if c.kind == "money")
+    assert "per" not in blocking_key(price, KB)[3]

@@ -341,7 +341,10 @@ def _people(
         found = [_evidence(text, chunk, len(words), kb, compiled) for chunk in chunks]
         kinds = [kind for kind in found if kind is not None]
         if kinds:
-            full[key] = min(kinds, key=EVIDENCE.index)
+            best = min(kinds, key=EVIDENCE.index)
+            if best == "said" and words[0] in by_key and words[-1] not in by_key:
+                continue  # "Castlemere City said ... Castlemere paid": an organisation and its short form
+            full[key] = best
         elif len(words) == 2 and words[1] in by_key and words[0] not in by_key:
             # A first name and surname whose surname then stands alone: "Mirela Doskova ... Doskova".
             full[key] = "surname"

@@ -2,17 +2,18 @@
 
 A claim's block is (subject, counterparty, attribute, aspect): only claims in one block are ever
 compared. The aspect joins increment or cumulative with ``prospective`` (what may be is another
-fact than what is). A subsidiary counterparty counts as its parent (so does a subsidiary subject
-for the attributes in ``parent_acts``: AWS investing is Amazon investing), and a claim that names
-no counterparty joins its subject's only one for that attribute. An unknown organisation or a
-person named by a short form of exactly one longer name in the corpus is that name. Inside a
-block, claims whose time frames overlap belong together, found by one sweep over the frames
-sorted by start; a claim with no time frame goes where its figure fits (see :func:`_by_time`). A
-cumulative figure (a running total) stays one group across time, since a total that moves is for
-the reconciliation to label. Claims without an attribute, or without both a subject and a
-counterparty, say too little to be matched. Figures of the event itself (``event_attributes``: a
-death toll, a turnout) are blocked by their attribute alone, whatever organisation the sentence
-names: a corpus is one story.
+fact than what is) and, for a figure over a period (``period_figures``), the length of its period
+(a quarter's revenue is another fact than a year's). A subsidiary counterparty counts as its parent
+(so does a subsidiary subject for the attributes in ``parent_acts``: AWS investing is Amazon
+investing), and a claim that names no counterparty joins its subject's only one for that attribute.
+An unknown organisation or a person named by a short form of exactly one longer name in the corpus
+is that name. Inside a block, claims whose time frames overlap belong together, found by one sweep
+over the frames sorted by start; a claim with no time frame goes where its figure fits (see
+:func:`_by_time`). A cumulative figure (a running total) stays one group across time, since a total
+that moves is for the reconciliation to label. Claims without an attribute, or without both a
+subject and a counterparty, say too little to be matched. Figures of the event itself
+(``event_attributes``: a death toll, a turnout) are blocked by their attribute alone, whatever
+organisation the sentence names: a corpus is one story.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] |
     """The block a claim is compared in, or None when it cannot be matched."""
     if claim.kind not in _NUMERIC or claim.attribute is None:
         return None
-    aspect = "+".join(part for part in (claim.aspect, claim.modality) if part)
+    aspect = "+".join(part for part in (claim.aspect, claim.modality, _period(claim, kb)) if part)
     if claim.attribute in kb.event_attributes:
         return ("", "", claim.attribute, aspect)  # the event's own figure, whoever the sentence names
     subject, counterparty = _entity(claim.subject, kb), _parent(_entity(claim.counterparty, kb), kb)
@@ -43,6 +44,14 @@ def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] |
     if subject is None and counterparty is None:
         return None
     return (subject or "", counterparty or "", claim.attribute, aspect)
+
+
+def _period(claim: Claim, kb: KnowledgeBase) -> str | None:
+    """For a figure over a period (``period_figures``), the period's length: "per quarter", "per year"."""
+    if claim.attribute not in kb.period_figures or claim.refers_to is None:
+        return None
+    precision = claim.refers_to.precision
+    return None if precision in (None, "", "day") else f"per {precision}"
 
 
 def restated_totals(claims: list[Claim], kb: KnowledgeBase) -> list[Claim]:
