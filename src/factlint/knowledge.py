@@ -137,6 +137,7 @@ class KnowledgeBase:
     revised_figures: frozenset[str] = frozenset()
     event_attributes: frozenset[str] = frozenset()
     period_figures: frozenset[str] = frozenset()
+    same_part_days: int = 31
     reliability: Reliability = Reliability()
     prospective_before: tuple[str, ...] = ()
     prospective_after: tuple[str, ...] = ()
@@ -323,6 +324,7 @@ def _build(data: Mapping[str, Any], files: tuple[str, ...]) -> KnowledgeBase:
         revised_figures=frozenset(str(name) for name in data.get("revised_figures", ())),
         event_attributes=frozenset(str(name) for name in data.get("event_attributes", ())),
         period_figures=frozenset(str(name) for name in data.get("period_figures", ())),
+        same_part_days=int(data.get("same_part_days", 31)),
         reliability=Reliability(**{str(k): v for k, v in data.get("reliability", {}).items()}),
         prospective_before=_phrases(data.get("prospective", {}).get("before", ())),
         prospective_after=_phrases(data.get("prospective", {}).get("after", ())),

@@ -480,6 +480,7 @@ SCHEMAS: dict[str, dict[str, Shape]] = {
         "parent_acts": TEXTS,
         "event_attributes": TEXTS,
         "period_figures": TEXTS,
+        "same_part_days": COUNT,
     },
     "plausibility.yaml": {"plausibility": MapOf(TEXT, Either((PLAUSIBLE_RANGE, ListOf(PLAUSIBLE_RANGE))))},
     # Types only: ids, titles, organisations and dates are checked by factlint.people once titles

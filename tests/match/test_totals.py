@@ -73,3 +73,28 @@ def test_another_sources_plain_amount_equal_to_a_total_is_that_total():
     )
     (total,) = by_attribute(groups, "aid.total")
     assert {claim.source_id for claim in total.claims} == {"b", "c"} and total.label == "agree"
+
+
+def test_a_tranche_told_twice_a_few_days_apart_is_counted_once():
+    groups = reconciled(
+        {
+            "a": ("Northwind invested an initial $800 million in Corvid Labs.", JAN),
+            "b": ("Northwind invested an additional $400 million in Corvid Labs on June 1.", JUN),
+            "c": ("Northwind invested an additional $400 million in Corvid Labs on June 10.", JUN),
+            "d": ("Northwind has invested $1.2 billion in Corvid Labs in total.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label != "conflict" and "sum to the total" in total.reason
+
+
+def test_two_tranches_of_one_size_months_apart_are_both_counted():
+    groups = reconciled(
+        {
+            "a": ("Northwind invested an initial $400 million in Corvid Labs on January 10.", JUN),
+            "b": ("Northwind invested an additional $400 million in Corvid Labs on June 1.", JUN),
+            "c": ("Northwind has invested $600 million in Corvid Labs in total.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label == "conflict" and "more than the total" in total.reason

@@ -5,7 +5,8 @@ its part attributes for the same parties in the same story, up to the total's da
 (their consensus values). Parts that sum to the total within its tolerance reconcile with it, and
 both sides say so in their reasons; parts that exceed the total contradict it; parts that fall
 short are noted, since sources rarely list every tranche. Figures that may be (``prospective``)
-are left out.
+are left out, and a part told twice (the same size, dated at most ``same_part_days`` apart) is
+added once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from factlint.knowledge import KnowledgeBase
+from factlint.knowledge import KnowledgeBase, Tolerance
 from factlint.match.labels import as_of
 from factlint.model import ClaimGroup
 
@@ -42,9 +43,10 @@ def check_sums(
         ]
         if not parts:
             continue
-        parts_sum = sum(_value(group) for _, group in parts)  # type: ignore[misc]
         target = _value(total)
         tolerance = kb.tolerance(total.key[2], total.consensus.unit if total.consensus else None, None)
+        parts = _told_once(parts, published, kb.same_part_days, tolerance)
+        parts_sum = sum(_value(group) for _, group in parts)  # type: ignore[misc]
         listed = " + ".join(
             f"“{group.consensus_text}” ({_period_end(group, published)})" for _, group in parts
         )
@@ -61,6 +63,33 @@ def check_sums(
         else:
             result[index] = _noted(result[index], f"the parts found, {listed}, cover only part of the total")
     return result
+
+
+def _told_once(
+    parts: list[tuple[int, ClaimGroup]],
+    published: Mapping[str, dt.date | None],
+    days: int,
+    tolerance: Tolerance,
+) -> list[tuple[int, ClaimGroup]]:
+    """The parts with each part told twice kept once.
+
+    Two parts are one told twice when they are the same size (within tolerance) and dated at most
+    ``days`` apart ("an additional £140m" on August 9 in one source, on August 18 in another).
+    """
+    kept: list[tuple[int, ClaimGroup]] = []
+    for k, group in sorted(parts, key=lambda part: _period_end(part[1], published) or dt.date.min):
+        value, day = _value(group), _period_end(group, published)
+        if not any(
+            _value(other) is not None
+            and value is not None
+            and abs(_value(other) - value) <= tolerance.of(value) + 1e-9 * abs(value)  # type: ignore[operator]
+            and day is not None
+            and (seen := _period_end(other, published)) is not None
+            and (day - seen).days <= days
+            for _, other in kept
+        ):
+            kept.append((k, group))
+    return kept
 
 
 def _noted(group: ClaimGroup, note: str) -> ClaimGroup:
