@@ -55,10 +55,11 @@ qualifier_pieces = st.one_of(
 
 @given(st.lists(qualifier_pieces, max_size=10).map("".join))
 def test_the_qualifier_ending_a_window_is_the_forward_search(window):
-    from factlint.extract.numbers import patterns as number_patterns
     from factlint.extract.numbers import qualifier_ending
 
-    match = number_patterns(KB).before.search(window)
+    groups = "|".join(f"(?P<{name}>{alternation(phrases)})" for name, phrases in KB.qualifiers_before.items())
+    forward = re.compile(rf"(?:^|(?<=[^\w]))(?:{groups})[ \t]*$", re.IGNORECASE)
+    match = forward.search(window)
     expected = (match.start(), match.lastgroup) if match else None
     assert qualifier_ending(window, KB) == expected
 

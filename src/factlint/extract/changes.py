@@ -19,13 +19,13 @@ import re
 from collections.abc import Sequence
 
 from factlint.extract.found import Found
+from factlint.extract.frames import clause_before
 from factlint.extract.numbers import alternation
 from factlint.knowledge import KnowledgeBase
 
 PREVIOUS = "previous"
 NUMBER_KINDS = ("money", "percent", "quantity")
 _CLAUSE_MARKS = ",;:()"
-_LOOK_BACK = 200  # characters of the first amount's clause searched for a verb of change
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,7 +68,8 @@ def previous_values(
         gap = text[a.end : b.start]
         if any(mark in gap for mark in _CLAUSE_MARKS):
             continue
-        clause = _clause_before(text, a.start, sentences[first][0])
+        # The sentence is the claim's window, at most a few hundred characters (MAX_SENTENCE).
+        clause = clause_before(text[sentences[first][0] : a.start])
         if compiled.verb.search(clause) is None:
             continue
         if compiled.to_before.search(clause) and compiled.from_between.fullmatch(gap):
@@ -85,10 +86,3 @@ def _alike(a: Found, b: Found) -> bool:
     if a.quantity is None or b.quantity is None:
         return a.quantity is b.quantity
     return a.quantity.unit == b.quantity.unit
-
-
-def _clause_before(text: str, start: int, sentence_start: int) -> str:
-    """The text of the clause before ``start``, back to its sentence's start or a clause mark."""
-    low = max(sentence_start, start - _LOOK_BACK)
-    cut = max(text.rfind(mark, low, start) for mark in _CLAUSE_MARKS)
-    return text[max(low, cut + 1) : start]

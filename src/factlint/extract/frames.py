@@ -114,7 +114,7 @@ def frame_of(
     sentence_start, sentence_end = sentence
     lowered = text[sentence_start:sentence_end].lower()
     before_sentence = text[sentence_start:start].lower()
-    before_clause = _clause_before(before_sentence)
+    before_clause = clause_before(before_sentence)
     after = text[end:sentence_end].lower()
     written = set(_WORDS.findall(before_sentence))
     following = _following_words(after)
@@ -205,7 +205,7 @@ def _in_context(pattern: re.Pattern[str] | None, sentence: str) -> bool:
     return pattern is None or pattern.search(sentence) is not None
 
 
-def _clause_before(before: str) -> str:
+def clause_before(before: str) -> str:
     """The words of the clause leading up to the number.
 
     After "Label:" with nothing between, the label is the clause ("Total investment: $8 billion").
@@ -297,7 +297,7 @@ def modality_of(text: str, span: tuple[int, int], sentence: tuple[int, int], kb:
     word ("would build on its initial $4 billion" is what was), and the word right after it.
     """
     before_pattern, after_pattern = _prospective_patterns(kb)
-    clause = _clause_before(text[sentence[0] : span[0]].lower())
+    clause = clause_before(text[sentence[0] : span[0]].lower())
     words = clause.split()[-_PROSPECTIVE_WORDS:]
     for index in range(len(words) - 1, -1, -1):
         if words[index].strip(".,;:'\"’”“") in kb.before_publication:

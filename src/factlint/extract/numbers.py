@@ -28,7 +28,6 @@ class Patterns:
     number_words: str
     scale: str
     scale_values: dict[str, float]
-    before: re.Pattern[str]
     after: re.Pattern[str]
     before_backwards: re.Pattern[str]
     before_names: dict[str, str]
@@ -47,9 +46,6 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         r"(?:[ \t]?-?[ \t]?(?P<scale_word>" + alternation(words) + r")\b"
         r"|[ \t]?(?P<scale_long>" + alternation(long_abbreviations) + r")\b"
         r"|(?P<scale_short>" + alternation(single) + r")\b)"
-    )
-    before_groups = "|".join(
-        f"(?P<{name}>{alternation(phrases)})" for name, phrases in kb.qualifiers_before.items() if phrases
     )
     # Word phrases after a space ("or more", but not "or more than $10"); symbols attached ("40+").
     after_groups = "|".join(
@@ -79,17 +75,16 @@ def patterns(kb: KnowledgeBase) -> Patterns:
         number_words=number_words,
         scale=scale,
         scale_values={**kb.scale_words, **kb.scale_abbreviations},
-        before=re.compile(r"(?:^|(?<=[^\w]))(?:" + before_groups + r")[ \t]*$", re.IGNORECASE),
         after=re.compile(r"(?:" + after_groups + r")(?!\w)", re.IGNORECASE),
         **_before_backwards(kb),
     )
 
 
 def _before_backwards(kb: KnowledgeBase) -> dict[str, Any]:
-    """``before`` written to match the text reversed: each phrase a group ``q<i>``, longest first.
+    """The qualifiers before a number, for the text reversed: each phrase a group ``q<i>``, longest first.
 
-    Every match of ``before`` ends where the text does, so the leftmost is the longest phrase; of
-    two phrases alike, the qualifier listed first names it, as in ``before``.
+    A qualifier before a number ends where the window does, so the leftmost is the longest phrase;
+    of two phrases alike, the qualifier listed first names it.
     """
     listed = [(phrase, name) for name, phrases in kb.qualifiers_before.items() for phrase in phrases]
     ordered = sorted(listed, key=lambda pair: len(pair[0]), reverse=True)  # stable: listed order kept
@@ -233,8 +228,9 @@ def qualifier_before(text: str, start: int, kb: KnowledgeBase) -> str | None:
 def qualifier_ending(window: str, kb: KnowledgeBase) -> tuple[int, str] | None:
     """Where a qualifier phrase that ends ``window`` (before blanks) begins, and its name.
 
-    What ``patterns(kb).before.search(window)`` finds (start, ``lastgroup``), matched once on the
-    window reversed instead of tried at every place of it.
+    What a forward search of the qualifiers, each a named group, anchored at the window's end would
+    find (start, ``lastgroup``; the tests compare the two), matched once on the window reversed
+    instead of tried at every place of it.
     """
     compiled = patterns(kb)
     match = compiled.before_backwards.match(window[::-1])

@@ -50,7 +50,7 @@ def check_sums(
         listed = " + ".join(
             f"“{group.consensus_text}” ({_period_end(group, published)})" for _, group in parts
         )
-        if abs(parts_sum - target) <= tolerance.of(target) + 1e-9 * abs(target):  # type: ignore[operator]
+        if _within(parts_sum, target, tolerance):  # type: ignore[arg-type]
             note = f"the parts {listed} sum to the total “{total.consensus_text}”"
             for k, _ in parts:
                 result[k] = _noted(result[k], note)
@@ -82,7 +82,7 @@ def _told_once(
         if not any(
             _value(other) is not None
             and value is not None
-            and abs(_value(other) - value) <= tolerance.of(value) + 1e-9 * abs(value)  # type: ignore[operator]
+            and _within(_value(other), value, tolerance)  # type: ignore[arg-type]
             and day is not None
             and (seen := _period_end(other, published)) is not None
             and (day - seen).days <= days
@@ -90,6 +90,11 @@ def _told_once(
         ):
             kept.append((k, group))
     return kept
+
+
+def _within(figure: float, target: float, tolerance: Tolerance) -> bool:
+    """Whether ``figure`` is ``target`` within its tolerance."""
+    return abs(figure - target) <= tolerance.of(target) + 1e-9 * abs(target)
 
 
 def _noted(group: ClaimGroup, note: str) -> ClaimGroup:
