@@ -698,7 +698,7 @@ def end_to_end(folder: Path, jobs: int, work: Path) -> dict[str, Any]:
 
 
 def _entries_since(cache: Path, since_ns: int) -> list[Path]:
-    return [path for path in cache.glob("*/*.pickle") if path.stat().st_mtime_ns >= since_ns]
+    return [path for path in cache.glob("*/*.json") if path.stat().st_mtime_ns >= since_ns]
 
 
 def _code_digest() -> str:

@@ -23,6 +23,8 @@ SEEDS = ROOT / "fixtures" / "amazon-anthropic"
 def _cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Commands run by the tests keep their cache in a scratch folder, never in the checkout."""
     os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
+    # ... and the key that signs its entries (see factlint.cache.key_file) in another.
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
 
 
 def report_outputs(folder: Path) -> list[str]:

@@ -80,9 +80,9 @@ def test_a_damaged_entry_is_a_miss_and_is_written_again(tmp_path):
     cache = Cache(tmp_path / "cache", fingerprint(KB.files))
     files, _ = list_files([SEEDS])
     LocalEngine(cache=cache).read(files, KB, DEFAULT_MAX_BYTES)
-    entries = sorted((tmp_path / "cache").rglob("*.pickle"))
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
     assert len(entries) == 5
-    entries[0].write_bytes(b"not a pickle")
+    entries[0].write_bytes(b"not JSON")
     entries[1].write_bytes(entries[1].read_bytes()[:40])
     reads = LocalEngine(cache=cache).read(files, KB, DEFAULT_MAX_BYTES)
     assert sum(not read.cached for read in reads) == 2
@@ -110,9 +110,9 @@ def test_the_command_line_caches_unless_told_not_to_and_clears(tmp_path, monkeyp
     assert first.exit_code == 0 and not (tmp_path / ".factlint-cache").exists()
     second = runner.invoke(main, ["claims", str(SEEDS), "--format", "json", "--jobs", "2"])
     assert second.stdout == first.stdout
-    assert len(list((tmp_path / ".factlint-cache").rglob("*.pickle"))) == 5
+    assert len(list((tmp_path / ".factlint-cache").rglob("*.json"))) == 5
     third = runner.invoke(main, ["claims", str(SEEDS), "--format", "json", "--cache-dir", "elsewhere"])
-    assert third.stdout == first.stdout and len(list((tmp_path / "elsewhere").rglob("*.pickle"))) == 5
+    assert third.stdout == first.stdout and len(list((tmp_path / "elsewhere").rglob("*.json"))) == 5
     cleared = runner.invoke(main, ["cache", "clear"])
     assert cleared.exit_code == 0 and "removed 5 cached file(s)" in cleared.stderr
     assert not (tmp_path / ".factlint-cache").exists()

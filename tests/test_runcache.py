@@ -86,11 +86,13 @@ def test_lookup_needs_every_output_and_a_sound_summary(tmp_path):
     summary = RunSummary(("a problem",), frozenset({"warning"}))
     key = "a" * 64
     stored_run(runs, key, summary)
-    assert runs.lookup(key, ["html"]) == summary
+    found = runs.lookup(key, ["html"])
+    assert (found.problem_lines, found.severities) == (summary.problem_lines, summary.severities)
+    assert set(found.digests) == {"html"}
     assert runs.stored(key, "html").read_text() == "<!-- factlint --> report"
     assert runs.lookup(key, ["html", "json"]) is None
     assert runs.lookup("b" * 64, ["html"]) is None
-    (tmp_path / "cache" / RUNS / key / "summary.pickle").write_bytes(b"not a pickle")
+    (tmp_path / "cache" / RUNS / key / "summary.json").write_bytes(b"not JSON")
     assert runs.lookup(key, ["html"]) is None
 
 

@@ -2,19 +2,28 @@
 
 An entry is keyed by the file's bytes, its path and id, the size limit, the knowledge files'
 bytes and factlint's version, so a changed file, a changed rule or a new release is read afresh
-and an unchanged one is not. Entries are pickles written by factlint itself in
-``.factlint-cache/`` (or ``$FACTLINT_CACHE_DIR``), one file each, replaced atomically; an entry
-that cannot be read is treated as missing, never as an error. Do not point the cache at a folder
-others can write to: a pickle is trusted code.
+and an unchanged one is not. Entries are JSON documents (never pickles: nothing read from the
+cache can run code) in ``.factlint-cache/`` (or ``$FACTLINT_CACHE_DIR``), one file each, written
+0600 in folders made 0700 and replaced atomically. Each entry is signed with a key kept in the
+user's own 0600 file (:func:`key_file`), so an entry that someone else wrote (a repository that
+ships a cache folder, whose keys anyone can compute from a release) is never believed. A folder
+that another user owns or may write to is not used at all (:func:`check_folder`); an entry that
+cannot be read, is not this user's, is not signed with this user's key or does not hold what its
+key promises is treated as missing, never as an error. The cache is an optimisation only: when it
+fails, the run goes on without it and says so once (:class:`CacheWarning`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import hmac
+import json
 import os
-import pickle
+import secrets
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -25,12 +34,96 @@ from factlint import __version__
 
 DEFAULT_DIR = ".factlint-cache"
 ENVIRONMENT = "FACTLINT_CACHE_DIR"
-TAG = "factlint-cache-1"  # the layout of an entry; bump when it changes
+TAG = "factlint-cache-2"  # the layout of an entry; bump when it changes
+SUFFIX = ".json"
+TEMPORARY = ".tmp-"  # what a file or folder being written starts with, then the writer's pid
+
+
+class CacheWarning(UserWarning):
+    """The cache could not be used or written; the run went on without it."""
 
 
 def cache_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The cache folder: the one given, else ``$FACTLINT_CACHE_DIR``, else ``.factlint-cache``."""
     return Path(explicit or os.environ.get(ENVIRONMENT) or DEFAULT_DIR)
+
+
+def check_folder(folder: str | os.PathLike[str]) -> str | None:
+    """Make the cache folder (0700) if it is missing; None when it is safe to use, else why not.
+
+    Safe means a folder (or a link to one) that this user owns and that neither its group nor
+    others may write to: anything in it could otherwise have been put there by someone else.
+    """
+    root = Path(folder)
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = root.stat()
+    except OSError as exc:
+        return f"cache {root}: cannot be made or read ({exc.strerror or exc}); running without it"
+    if not stat.S_ISDIR(status.st_mode):
+        return f"cache {root}: is not a folder; running without it"
+    if status.st_uid != os.geteuid():
+        return f"cache {root}: belongs to another user (uid {status.st_uid}); running without it"
+    if status.st_mode & 0o022:
+        return (
+            f"cache {root}: others may write to it (mode {stat.S_IMODE(status.st_mode):o}); running "
+            f"without it (chmod 700 {root} to use it)"
+        )
+    return None
+
+
+def key_file() -> Path:
+    """The user's signing key: ``$XDG_CONFIG_HOME/factlint/cache-key`` (``~/.config`` by default)."""
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(config, "factlint", "cache-key")
+
+
+@functools.cache
+def signing_key() -> tuple[bytes, str | None]:
+    """The user's key for signing entries, made (0600) on first use; and why it is not kept, if not.
+
+    A key that cannot be read nor made (no home folder, a read-only one) is replaced by one for
+    this process alone: the run still works, but what it stores is not reused by later runs.
+    """
+    path = key_file()
+    for _ in range(2):
+        try:
+            with open_private(path) as handle:
+                if os.fstat(handle.fileno()).st_mode & 0o077:
+                    return secrets.token_bytes(
+                        32
+                    ), f"{path}: others may read it; chmod 600 it to reuse the cache"
+                key = handle.read()
+            if len(key) >= 32:
+                return key, None
+            return secrets.token_bytes(32), f"{path}: holds no key; remove it to make a new one"
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            return secrets.token_bytes(32), f"{path}: cannot be read ({exc.strerror or exc})"
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another run made it meanwhile: read that one
+            continue
+        except OSError as exc:
+            return secrets.token_bytes(32), f"{path}: cannot be made ({exc.strerror or exc})"
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_hex(32).encode())
+    return secrets.token_bytes(32), f"{path}: cannot be made"
+
+
+def sign(data: bytes) -> bytes:
+    """``data`` with its signature (this user's key) on a first line of its own."""
+    mac = hmac.new(signing_key()[0], data, hashlib.sha256).hexdigest().encode()
+    return mac + b"\n" + data
+
+
+def signed(stored: bytes) -> bytes | None:
+    """The data that :func:`sign` made ``stored`` of, when this user's key signed it; else None."""
+    mac, _, data = stored.partition(b"\n")
+    expected = hmac.new(signing_key()[0], data, hashlib.sha256).hexdigest().encode()
+    return data if hmac.compare_digest(mac, expected) else None
 
 
 def fingerprint(files: Iterable[str | os.PathLike[str]]) -> str:
@@ -59,12 +152,71 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def open_private(path: Path) -> Any:
+    """``path`` opened for reading in binary, if it is a private regular file of this user's.
+
+    Else OSError: a file that another user owns or may write, or a link, is never read.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    status = os.fstat(handle)
+    if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mode & 0o022:
+        os.close(handle)
+        raise PermissionError(f"{path}: not a private file of this user's")
+    return os.fdopen(handle, "rb")
+
+
+def temporary_name(prefix: str = TEMPORARY) -> str:
+    """The start of a temporary file's name: ``prefix`` and this process's id, then a dash."""
+    return f"{prefix}{os.getpid()}-"
+
+
+def is_stale(name: str, prefix: str = TEMPORARY) -> bool:
+    """Whether ``name`` is a temporary file or folder whose writer (by the pid in its name) is gone."""
+    if not name.startswith(prefix):
+        return False
+    pid = name[len(prefix) :].split("-", 1)[0]
+    if not pid.isdigit():
+        return True  # an older layout, or a name no running factlint would write
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, ValueError):
+        return False
+    return False
+
+
+def remove_stale(folder: Path, prefix: str = TEMPORARY) -> None:
+    """Remove what writers that died (``kill -9``, a crash) left half written in ``folder``."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if is_stale(entry.name, prefix):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
 class Cache:
-    """Entries in one folder for one fingerprint of the rules."""
+    """Entries in one folder for one fingerprint of the rules: JSON documents by key.
+
+    The folder is made and checked (:func:`check_folder`) at the first use in each process; an
+    unsafe one is never read nor written. Any failure to read or write is a miss (reading) or a
+    message (writing), never an exception.
+    """
 
     def __init__(self, folder: str | os.PathLike[str], rules: str) -> None:
         self.folder = Path(folder)
         self.rules = rules
+        self._problem: tuple[int, str | None] | None = None  # (pid, what check_folder said)
+
+    @property
+    def problem(self) -> str | None:
+        """Why the folder cannot be used (None when it can), checked once per process."""
+        if self._problem is None or self._problem[0] != os.getpid():
+            self._problem = (os.getpid(), check_folder(self.folder))
+        return self._problem[1]
 
     def key(self, data: bytes, path: str, source_id: str, max_bytes: int) -> str:
         """The key of one file's entry."""
@@ -75,52 +227,89 @@ class Cache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}{SUFFIX}"
 
     def get(self, key: str) -> Any | None:
-        """The entry stored under ``key``, or None (missing, unreadable or from another layout)."""
-        try:
-            with open(self._path(key), "rb") as handle:
-                tag, value = pickle.load(handle)
-        except Exception:  # a damaged or foreign entry is a miss, whatever it raises
+        """The JSON value stored under ``key``, or None (missing, unreadable, foreign or another layout)."""
+        if self.problem is not None:
             return None
-        return value if tag == TAG else None
+        try:
+            with open_private(self._path(key)) as handle:
+                data = signed(handle.read())
+            if data is None:
+                return None
+            entry = json.loads(data)
+        except (OSError, ValueError, RecursionError):
+            return None
+        if type(entry) is not dict or entry.get("tag") != TAG or entry.get("key") != key:
+            return None
+        return entry.get("value")
 
-    def put(self, key: str, value: Any) -> None:
-        """Store ``value`` under ``key``; a cache that cannot be written is silently skipped."""
+    def put(self, key: str, value: Any) -> str | None:
+        """Store the JSON-able ``value`` under ``key``; None when stored, else why it was not."""
+        if self.problem is not None:
+            return self.problem
         target = self._path(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((TAG, value), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except OSError:
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            data = sign(json.dumps({"tag": TAG, "key": key, "value": value}, separators=(",", ":")).encode())
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=temporary_name(), suffix=SUFFIX)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError as exc:
+            return f"cache {self.folder}: an entry could not be written ({exc.strerror or exc})"
+        return None
+
+    def sweep(self) -> None:
+        """Remove the temporary files of writers that died, in every folder of entries."""
+        if self.problem is not None:
             return
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False):
+                    remove_stale(Path(entry.path))
 
 
 def clear(folder: str | os.PathLike[str]) -> int:
     """Remove a cache folder that factlint made; the number of entries removed.
 
     A folder holding anything but factlint's entries is left alone (ValueError), so that a
-    mistyped ``--cache-dir`` never deletes a user's files.
+    mistyped ``--cache-dir`` never deletes a user's files. A cache folder that is a link keeps
+    the link and its target folder; what factlint wrote in it is removed.
     """
     root = Path(folder)
     if not root.exists():
         return 0
+    if not root.is_dir():
+        raise ValueError(f"{root} is not a folder; not cleared")
     entries = 0
     for path in root.rglob("*"):
         if path.is_dir() and len(path.name) == 2 and path.parent == root:
             continue
-        if path.is_file() and path.suffix == ".pickle" and path.parent.parent == root:
-            entries += 1
+        if path.is_file() and path.parent.parent == root and _is_entry_file(path.name):
+            entries += not path.name.startswith(TEMPORARY)
             continue
         if _in_runs(root, path):
             entries += path.is_dir() and path.parent.parent == root
             continue
         raise ValueError(f"{root} holds {path.relative_to(root)}, which factlint did not write; not cleared")
-    shutil.rmtree(root)
+    if root.is_symlink():
+        for child in root.iterdir():
+            shutil.rmtree(child)
+    else:
+        shutil.rmtree(root)
     return entries
+
+
+def _is_entry_file(name: str) -> bool:
+    """An entry, one of an older layout (``.pickle``) or one being written."""
+    return name.endswith((SUFFIX, ".pickle"))
 
 
 def _in_runs(root: Path, path: Path) -> bool:

@@ -10,6 +10,7 @@ import gc
 import re
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -299,9 +300,11 @@ def _engine(kb: Any) -> contextlib.AbstractContextManager[Any]:
     meta = click.get_current_context().meta
     asked = meta.get("factlint.jobs")
     cache = None
-    if not meta.get("factlint.no_cache"):
+    folder = _usable_cache_folder()
+    if folder is not None:
         files = (kb or default_knowledge()).files
-        cache = Cache(_cache_folder(), fingerprint(files))
+        cache = Cache(folder, fingerprint(files))
+        cache.sweep()
     if meta.get("factlint.engine") != "dask":
         if meta.get("factlint.scheduler"):
             _usage("--scheduler needs --engine dask")
@@ -319,6 +322,26 @@ def _cache_folder() -> Path:
     from factlint.cache import cache_dir
 
     return cache_dir(click.get_current_context().meta.get("factlint.cache_dir"))
+
+
+def _usable_cache_folder() -> Path | None:
+    """The cache folder, unless ``--no-cache`` or it is unsafe or unusable (said once)."""
+    from factlint.cache import CacheWarning, check_folder, signing_key
+
+    meta = click.get_current_context().meta
+    if meta.get("factlint.no_cache"):
+        return None
+    if "factlint.cache_problem" not in meta:
+        meta["factlint.cache_problem"] = problem = check_folder(_cache_folder())
+        if problem is not None:
+            warnings.warn(problem, CacheWarning, stacklevel=2)
+        else:
+            unkept = signing_key()[1]
+            if unkept is not None:
+                warnings.warn(
+                    f"cache key {unkept}; this run's entries will not be reused", CacheWarning, stacklevel=2
+                )
+    return None if meta["factlint.cache_problem"] is not None else _cache_folder()
 
 
 def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
@@ -385,6 +408,26 @@ def main() -> None:
     # A run holds a corpus's claims for its whole length: collecting garbage less often spares
     # walking them again and again (a tenth of the parent's time in a 10,000-article run).
     gc.set_threshold(10_000, 50, 50)
+    _say_cache_warnings()
+
+
+def _say_cache_warnings() -> None:
+    """Print each distinct cache warning once, as one line of its own, on standard error."""
+    from factlint.cache import CacheWarning
+
+    warnings.filterwarnings("always", category=CacheWarning)
+    shown = warnings.showwarning
+    if getattr(shown, "factlint", False):
+        return
+
+    def show(message: Any, category: Any, filename: str, lineno: int, *args: Any, **kwargs: Any) -> None:
+        if isinstance(category, type) and issubclass(category, CacheWarning):
+            click.echo(f"factlint: warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, *args, **kwargs)
+
+    show.factlint = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 @main.command()
@@ -548,46 +591,19 @@ def report(
     Example: factlint report fixtures/amazon-anthropic -o reports/amazon-anthropic.html
     """
     from factlint.ingest.corpus import list_files
-    from factlint.report.output import OutputRefused, check_output, copy_report
-    from factlint.runcache import RunCache, run_key
+    from factlint.report.output import OutputRefused, check_output
 
     rules = _rules()
     output = output or Path("reports") / f"{_report_name(paths)}.html"
     chosen = (("html", output), ("json", json_path), ("jsonl", jsonl_path))
     wanted = {name: path for name, path in chosen if path is not None}
+    _distinct_outputs(wanted)
     files, rejected = list_files(paths)
     protected = [*paths, *(path for path, _ in files)]
-    meta = click.get_current_context().meta
-    runs = None if meta.get("factlint.no_cache") else RunCache(_cache_folder())
     try:
         for path in wanted.values():  # every output is checked before any is written
             check_output(path, protected, force)
-        if runs is None:
-            summary, written = _render_reports(paths, max_size, rules, wanted, protected, force)
-        else:
-            catalogue, selection, kb = rules
-            key = run_key(
-                files,
-                rejected,
-                inputs=paths,
-                rule_folders=meta["factlint.rule_folders"],
-                rules=catalogue.values(),
-                knowledge_files=kb.files if kb is not None else (),
-                options={"selection": selection, "stories": meta.get("factlint.stories", "corpus")},
-                max_bytes=max_size,
-            )
-            summary = runs.lookup(key.key, wanted)
-            if summary is not None:  # nothing that makes the report changed: the same bytes again
-                for line in summary.problem_lines:
-                    click.echo(line, err=True)
-                written = [
-                    copy_report(path, runs.stored(key.key, name), protected, force)
-                    for name, path in wanted.items()
-                ]
-            else:
-                summary, written = _render_reports(
-                    paths, max_size, rules, wanted, protected, force, runs, key
-                )
+        summary, written = _reuse_or_render(paths, max_size, rules, wanted, protected, force, files, rejected)
     except OutputRefused as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:
@@ -596,6 +612,73 @@ def report(
         click.echo(f"wrote {path}", err=True)
     if _fails_at(summary.severities, fail_on):
         sys.exit(ExitCode.FINDINGS)
+
+
+def _distinct_outputs(wanted: dict[str, Path]) -> None:
+    """Refuse two outputs at one path (``-o X --json X`` would leave only the last written)."""
+    seen: dict[Path, str] = {}
+    for name, path in wanted.items():
+        resolved = path.resolve()
+        if resolved in seen:
+            _usage(
+                f"the {seen[resolved]} and {name} reports would both be written to {path}; "
+                "give each its own path"
+            )
+        seen[resolved] = name
+
+
+def _reuse_or_render(
+    paths: tuple[str, ...],
+    max_size: int,
+    rules: tuple[Any, Any, Any],
+    wanted: dict[str, Path],
+    protected: list[Any],
+    force: bool,
+    files: list[tuple[Path, str]],
+    rejected: list[Any],
+) -> tuple[Any, list[Path]]:
+    """The report's summary and the files written, from the run cache when it can be.
+
+    When nothing that makes the report changed, its stored files are copied; else (or when a
+    stored file is damaged: the entry is removed) the report is rendered and stored.
+    """
+    from factlint.cache import CacheWarning
+    from factlint.report.output import DamagedCopy, copy_report
+    from factlint.runcache import RunCache, run_key
+
+    folder = _usable_cache_folder()
+    if folder is None:
+        return _render_reports(paths, max_size, rules, wanted, protected, force)
+    meta = click.get_current_context().meta
+    runs = RunCache(folder)
+    catalogue, selection, kb = rules
+    key = run_key(
+        files,
+        rejected,
+        inputs=paths,
+        rule_folders=meta["factlint.rule_folders"],
+        rules=catalogue.values(),
+        knowledge_files=kb.files if kb is not None else (),
+        options={"selection": selection, "stories": meta.get("factlint.stories", "corpus")},
+        max_bytes=max_size,
+    )
+    summary = runs.lookup(key.key, wanted)
+    if summary is not None:  # nothing that makes the report changed: the same bytes again
+        try:
+            written = [
+                copy_report(path, runs.stored(key.key, name), protected, force, summary.digests[name])
+                for name, path in wanted.items()
+            ]
+        except DamagedCopy as exc:
+            warnings.warn(
+                f"cache: {exc}; the entry is removed and the report made afresh", CacheWarning, stacklevel=1
+            )
+            runs.forget(key.key)
+        else:
+            for line in summary.problem_lines:
+                click.echo(line, err=True)
+            return summary, written
+    return _render_reports(paths, max_size, rules, wanted, protected, force, runs, key)
 
 
 def _render_reports(
@@ -613,12 +696,14 @@ def _render_reports(
     With a run cache, the outputs are rendered into a folder of the cache, copied to where they
     were asked for, and the folder kept as the entry of ``key``: the entry is what this run
     rendered, whatever happens to the output files later. It is not kept when a file changed
-    between the key's reading and the run's.
+    between the key's reading and the run's. When the cache cannot be written (a full or
+    read-only file system), the outputs are written directly, with one warning.
     """
+    from factlint.cache import CacheWarning
     from factlint.engines.local import default_jobs
     from factlint.report.html_report import render_html
     from factlint.report.json_report import stream_json, stream_json_lines
-    from factlint.report.output import copy_report, write_reports
+    from factlint.report.output import OutputRefused, copy_report, write_reports
     from factlint.runcache import RunSummary
 
     result = _build(paths, max_size, rules=rules)
@@ -634,19 +719,35 @@ def _render_reports(
         key.files.get(source.path, source.sha256) == source.sha256 for source in result.sources
     )
     building = runs.building() if runs is not None and unchanged else None
-    if building is None:
-        outputs = [(path, functools.partial(render[name], result)) for name, path in wanted.items()]
-        return summary, write_reports(outputs, protected, force, workers=workers)
-    try:
-        write_reports(
-            [(building / name, functools.partial(render[name], result)) for name in wanted], workers=workers
-        )
-        written = [copy_report(path, building / name, protected, force) for name, path in wanted.items()]
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    runs.keep(key.key, building, summary)
-    return summary, written
+    if building is not None:
+        try:
+            write_reports(
+                [(building / name, functools.partial(render[name], result)) for name in wanted],
+                workers=workers,
+            )
+            written = [copy_report(path, building / name, protected, force) for name, path in wanted.items()]
+        except OutputRefused:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        except OSError as exc:  # the cache's file system, most likely: write the reports directly
+            shutil.rmtree(building, ignore_errors=True)
+            detail = exc.strerror or str(exc)
+            warnings.warn(
+                f"cache {runs.root.parent}: this run could not be stored ({detail}); "
+                "the report is written without it",
+                CacheWarning,
+                stacklevel=1,
+            )
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        else:
+            problem = runs.keep(key.key, building, summary)
+            if problem is not None:
+                warnings.warn(problem, CacheWarning, stacklevel=1)
+            return summary, written
+    outputs = [(path, functools.partial(render[name], result)) for name, path in wanted.items()]
+    return summary, write_reports(outputs, protected, force, workers=workers)
 
 
 def _report_name(paths: tuple[str, ...]) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from factlint import __version__
 from factlint.bulk import collector_paused
+from factlint.cache import CacheWarning
 from factlint.engines import LocalEngine
 from factlint.engines.local import Engine
+from factlint.engines.work import Read
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.corpus import assemble, list_files
 from factlint.knowledge import KnowledgeBase, default_knowledge
@@ -76,6 +79,7 @@ def build_report(
     files, rejected = list_files(inputs)
     engine = engine or LocalEngine()
     reads = engine.read(files, kb, max_bytes, progress)
+    _say_cache_problems(reads)
     corpus = assemble((read.outcome for read in reads), rejected)
     claims = tuple(claim for read in reads for claim in read.claims)
     groups = match_claims(claims, corpus.sources, kb, engine, stories)
@@ -91,3 +95,11 @@ def build_report(
         claims=claims,
         groups=groups,
     )
+
+
+def _say_cache_problems(reads: Iterable[Read]) -> None:
+    """One warning when files could not be stored in the cache (the run itself is whole)."""
+    failed = [read.cache_problem for read in reads if read.cache_problem]
+    if failed:
+        more = f" (and {len(failed) - 1} more file(s))" if len(failed) > 1 else ""
+        warnings.warn(f"{failed[0]}{more}; the run goes on without it", CacheWarning, stacklevel=3)

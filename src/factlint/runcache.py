@@ -5,7 +5,9 @@ matching, the checks and rendering still run over the whole corpus. factlint's o
 deterministic, so when every input file (path, id and bytes), the rule and knowledge folders,
 the options that shape the report and factlint itself are as they were, the report is the same
 bytes: the rendering stored last time is copied instead. Entries live beside the per-file ones,
-under ``runs/`` in the cache folder; only the newest :data:`KEEP` are kept.
+under ``runs/`` in the cache folder; only the newest :data:`KEEP` are kept. An entry's summary is
+JSON holding the SHA-256 of each file rendered, and a copy whose bytes do not match it is refused
+(:class:`factlint.report.output.DamagedCopy`), so a truncated or altered report is never handed out.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import dataclasses
 import functools
 import hashlib
 import importlib.metadata
+import json
 import os
-import pickle
 import re
 import shutil
 import tempfile
@@ -24,20 +26,59 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from factlint.cache import TAG, fingerprint
+from factlint.cache import (
+    TAG,
+    TEMPORARY,
+    check_folder,
+    fingerprint,
+    is_stale,
+    open_private,
+    sign,
+    signed,
+    temporary_name,
+)
 
 RUNS = "runs"
 KEEP = 4  # run entries kept; each holds full reports, so older ones are removed
-_SUMMARY = "summary.pickle"
-_BUILDING = ".tmp-"
+_SUMMARY = "summary.json"
+_BUILDING = TEMPORARY
 
 
 @dataclasses.dataclass(frozen=True)
 class RunSummary:
-    """What a command prints and decides besides the files: input problems, severities."""
+    """What a command prints and decides besides the files: input problems, severities.
+
+    ``digests`` are the SHA-256 of each rendered file by name (html, json, jsonl), once stored.
+    """
 
     problem_lines: tuple[str, ...]
     severities: frozenset[str]
+    digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as plain JSON data."""
+        return {
+            "problem_lines": list(self.problem_lines),
+            "severities": sorted(self.severities),
+            "digests": dict(sorted(self.digests.items())),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> RunSummary | None:
+        """The summary ``data`` describes, or None when it is not one."""
+        if type(data) is not dict:
+            return None
+        lines, severities, digests = data.get("problem_lines"), data.get("severities"), data.get("digests")
+        if not (
+            type(lines) is list
+            and all(type(line) is str for line in lines)
+            and type(severities) is list
+            and all(type(level) is str for level in severities)
+            and type(digests) is dict
+            and all(type(value) is str and re.fullmatch(r"[0-9a-f]{64}", value) for value in digests.values())
+        ):
+            return None
+        return cls(tuple(lines), frozenset(severities), digests)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,18 +200,36 @@ class RunCache:
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.root = Path(folder) / RUNS
+        self._problem: tuple[str | None] | None = None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the cache folder cannot be used (None when it can); see :func:`check_folder`."""
+        if self._problem is None:
+            self._problem = (check_folder(self.root.parent),)
+        return self._problem[0]
 
     def lookup(self, key: str, outputs: Iterable[str]) -> RunSummary | None:
-        """The stored summary when every one of ``outputs`` is stored under ``key``, else None."""
+        """The stored summary when every one of ``outputs`` is stored under ``key``, else None.
+
+        Each output's digest is in the summary; :func:`factlint.report.output.copy_report`
+        checks the bytes against it as it copies them.
+        """
         entry = self.root / key
-        if not all((entry / name).is_file() for name in outputs):
+        if self.problem is not None:
             return None
         try:
-            with open(entry / _SUMMARY, "rb") as handle:
-                tag, summary = pickle.load(handle)
-        except Exception:  # a damaged or foreign entry is a miss, whatever it raises
+            with open_private(entry / _SUMMARY) as handle:
+                data = signed(handle.read())
+            if data is None:
+                return None
+            stored = json.loads(data)
+        except (OSError, ValueError, RecursionError):  # missing, damaged or foreign: a miss
             return None
-        if tag != TAG or not isinstance(summary, RunSummary):
+        if type(stored) is not dict or stored.get("tag") != TAG or stored.get("key") != key:
+            return None
+        summary = RunSummary.from_json(stored.get("summary"))
+        if summary is None or not all(name in summary.digests for name in outputs):
             return None
         with contextlib.suppress(OSError):
             os.utime(entry)  # used now: pruning keeps it
@@ -182,34 +241,56 @@ class RunCache:
 
     def building(self) -> Path | None:
         """A fresh folder of this cache to render a run into (None when it cannot be written)."""
+        if self.problem is not None:
+            return None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            return Path(tempfile.mkdtemp(dir=self.root, prefix=_BUILDING))
+            self.root.mkdir(mode=0o700, exist_ok=True)
+            return Path(tempfile.mkdtemp(dir=self.root, prefix=temporary_name(_BUILDING)))
         except OSError:
             return None
 
-    def keep(self, key: str, building: Path, summary: RunSummary) -> None:
+    def keep(self, key: str, building: Path, summary: RunSummary) -> str | None:
         """Make the run rendered in ``building`` (this run's own folder) the entry of ``key``.
 
-        The folder is renamed into place, so a reader never sees half an entry; a cache that
-        cannot be written is skipped, and the folder removed.
+        The summary records the digest of every file rendered there. The folder is renamed into
+        place, so a reader never sees half an entry. None when kept; else why not (the cache
+        could not be written), and the folder is removed.
         """
         try:
+            digests = {
+                path.name: _sha256(path) for path in sorted(building.iterdir()) if path.name != _SUMMARY
+            }
+            stored = {
+                "tag": TAG,
+                "key": key,
+                "summary": dataclasses.replace(summary, digests=digests).to_json(),
+            }
             with open(building / _SUMMARY, "wb") as handle:
-                pickle.dump((TAG, summary), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(sign(json.dumps(stored).encode()))
             entry = self.root / key
             if entry.exists():
                 shutil.rmtree(entry, ignore_errors=True)
             os.replace(building, entry)
-        except OSError:
+        except OSError as exc:
             shutil.rmtree(building, ignore_errors=True)
-            return
+            return f"cache {self.root.parent}: this run could not be stored ({exc.strerror or exc})"
         self._prune(keep=entry)
+        return None
+
+    def forget(self, key: str) -> None:
+        """Remove the entry of ``key`` (found damaged)."""
+        shutil.rmtree(self.root / key, ignore_errors=True)
 
     def _prune(self, keep: Path) -> None:
-        """Remove all but the :data:`KEEP` entries written or used last (runs being written stay)."""
+        """Remove all but the :data:`KEEP` entries written or used last.
+
+        Runs being written stay, unless the process writing them is gone (killed, crashed).
+        """
         dated = []
         for path in self.root.iterdir():
+            if is_stale(path.name, _BUILDING):
+                shutil.rmtree(path, ignore_errors=True)
+                continue
             try:
                 if path.is_dir() and not path.name.startswith(_BUILDING):
                     dated.append((path == keep, path.stat().st_mtime_ns, path))
@@ -224,4 +305,12 @@ def is_entry(name: str) -> bool:
     return bool(re.fullmatch(r"[0-9a-f]{64}", name)) or name.startswith(_BUILDING)
 
 
-ENTRY_FILES = frozenset({"html", "json", "jsonl", "summary.pickle"})
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+ENTRY_FILES = frozenset({"html", "json", "jsonl", _SUMMARY, "summary.pickle"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
+from typing import Any
 
 from factlint.cache import Cache
 from factlint.extract import extract
@@ -12,16 +13,22 @@ from factlint.ingest import problems as kinds
 from factlint.ingest.problems import problem
 from factlint.ingest.reader import parse_source, read_bytes
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, Finding, Source
+from factlint.model import Claim, Finding, Source, to_dict
+from factlint.strict_records import RecordError, decode
 
 
 @dataclasses.dataclass(frozen=True)
 class Read:
-    """One file's outcome (a source, or the FL9xx finding saying why it was not read) and claims."""
+    """One file's outcome (a source, or the FL9xx finding saying why it was not read) and claims.
+
+    ``cache_problem`` says why the outcome could not be stored in the cache (None when it was, or
+    when there is no cache).
+    """
 
     outcome: Source | Finding
     claims: tuple[Claim, ...] = ()
     cached: bool = False
+    cache_problem: str | None = None
 
 
 def read_file(
@@ -38,9 +45,9 @@ def read_file(
     shown = Path(path).as_posix()
     key = cache.key(data, shown, source_id, max_bytes) if cache is not None else ""
     if cache is not None:
-        stored = cache.get(key)
-        if isinstance(stored, Read):
-            return dataclasses.replace(stored, cached=True)
+        stored = from_json(cache.get(key))
+        if stored is not None:
+            return stored
     outcome = parse_source(data, shown, source_id, max_bytes)
     claims: tuple[Claim, ...] = ()
     if isinstance(outcome, Source):
@@ -52,5 +59,30 @@ def read_file(
             outcome = dataclasses.replace(outcome, problems=(*outcome.problems, failed))
     read = Read(outcome, claims)
     if cache is not None:
-        cache.put(key, read)
+        return dataclasses.replace(read, cache_problem=cache.put(key, to_json(read)))
     return read
+
+
+def to_json(read: Read) -> dict[str, Any]:
+    """A cache entry's value for ``read``: plain JSON data, never code."""
+    kind = "source" if isinstance(read.outcome, Source) else "finding"
+    return {
+        "kind": kind,
+        "outcome": to_dict(read.outcome),
+        "claims": [to_dict(claim) for claim in read.claims],
+    }
+
+
+def from_json(value: Any) -> Read | None:
+    """The :class:`Read` a cache entry's value holds (``cached``), or None when it holds no sound one."""
+    if type(value) is not dict or type(value.get("claims")) is not list:
+        return None
+    kind = {"source": Source, "finding": Finding}.get(value.get("kind"))  # type: ignore[arg-type]
+    if kind is None:
+        return None
+    try:
+        outcome = decode(kind, value.get("outcome"))
+        claims = tuple(decode(Claim, claim) for claim in value["claims"])
+    except RecordError:
+        return None
+    return Read(outcome, claims, cached=True)

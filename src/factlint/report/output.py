@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import multiprocessing
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import BinaryIO
 
+from factlint.cache import is_stale, temporary_name
 from factlint.generated import is_generated
 
 
 class OutputRefused(Exception):
     """Writing the file would destroy something the user wrote."""
+
+
+class DamagedCopy(OSError):
+    """A stored report whose bytes are not those it was stored with; nothing was written."""
 
 
 def write_report(
@@ -52,12 +58,22 @@ def copy_report(
     stored: str | os.PathLike[str],
     inputs: Iterable[str | os.PathLike[str]] = (),
     force: bool = False,
+    sha256: str | None = None,
 ) -> Path:
-    """Copy a report rendered earlier (``stored``) to ``path``, as :func:`write_report` writes."""
+    """Copy a report rendered earlier (``stored``) to ``path``, as :func:`write_report` writes.
+
+    With ``sha256``, the bytes copied must have that digest, else :class:`DamagedCopy` is raised
+    and ``path`` is left as it was.
+    """
 
     def write(stream: BinaryIO) -> None:
+        digest = hashlib.sha256()
         with open(stored, "rb") as source:
-            shutil.copyfileobj(source, stream, 1 << 20)
+            while chunk := source.read(1 << 20):
+                digest.update(chunk)
+                stream.write(chunk)
+        if sha256 is not None and digest.hexdigest() != sha256:
+            raise DamagedCopy(f"{stored}: its bytes are not those that were stored")
 
     return _replace(check_output(path, inputs, force), write)
 
@@ -133,15 +149,41 @@ def check_output(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
 
 
 def _replace(target: Path, write: Callable[[BinaryIO], None]) -> Path:
-    """Write ``target`` through a temporary file renamed over it, so it is never half written."""
+    """Write ``target`` through a temporary file renamed over it, so it is never half written.
+
+    The file gets the mode a new file gets under the umask (as ``open`` would give it); what an
+    earlier run killed while writing ``target`` left behind is removed first.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    prefix = f".{target.name}."
+    remove_stale_temporaries(target.parent, prefix)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=temporary_name(prefix), suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def remove_stale_temporaries(folder: Path, prefix: str) -> None:
+    """Remove ``prefix*.tmp`` files in ``folder`` whose writer (the pid in the name) is gone."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if (
+                entry.name.endswith(".tmp")
+                and is_stale(entry.name, prefix)
+                and entry.is_file(follow_symlinks=False)
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _umask() -> int:
+    """The process's umask (set back at once: the standard library reads it only by setting it)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
