@@ -1,7 +1,11 @@
-"""Findings for tools: linter lines, JSON, GitHub annotations, JUnit XML and SARIF 2.1.0.
+r"""Findings for tools: linter lines, JSON, GitHub annotations, JUnit XML and SARIF 2.1.0.
 
 Every format is a view of :func:`factlint.model.to_dict` of the findings, located ``path:line:col``
-once, here at the edge (see :mod:`factlint.report.text`).
+once, here at the edge (see :mod:`factlint.report.text`). Paths and messages come from the input,
+so each format escapes them its own way (:mod:`factlint.report.escapes`): the text lines show
+every control character as an escape, GitHub commands are escaped as ``@actions/core`` does,
+JUnit holds only characters XML allows, SARIF URIs are percent-encoded, and JSON keeps the exact
+text (a lone surrogate from a file name that is not UTF-8 as a ``\udcff`` escape).
 """
 
 from __future__ import annotations
@@ -12,7 +16,15 @@ from xml.sax.saxutils import escape, quoteattr
 
 from factlint import __version__
 from factlint.model import Finding, Severity, Source, to_dict
-from factlint.report.text import location, visible
+from factlint.report.escapes import (
+    github_data,
+    github_property,
+    uri_reference,
+    visible,
+    without_surrogates,
+    xml_text,
+)
+from factlint.report.text import location, place
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 _GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -22,7 +34,9 @@ _SARIF = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def render(findings: Sequence[Finding], sources: Mapping[str, Source], fmt: str) -> str:
     """The findings in format ``fmt`` (one of :data:`FORMATS`), ending with a newline when not empty."""
     if fmt == "json":
-        return json.dumps([_record(f, sources) for f in findings], indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps([_record(f, sources) for f in findings], indent=2, ensure_ascii=False) + "\n"
+        # Lone surrogates only occur inside JSON strings, where "\udcff" is their exact escape.
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
     if fmt == "github":
         return "".join(_github(f, sources) + "\n" for f in findings)
     if fmt == "junit":
@@ -53,11 +67,15 @@ def text_pieces(finding: Finding, sources: Mapping[str, Source]) -> list[tuple[s
     ]
     for evidence in finding.evidence[1:]:
         source = sources.get(evidence.source_id)
-        place = source.path if source else evidence.source_id
+        where = source.path if source else evidence.source_id
         if source is not None and evidence.span is not None:
             number, column = source.offsets.line_col(evidence.span.start)
-            place = f"{source.path}:{number}:{column}"
-        pieces += [(f"    {place}: ", "where"), (f"“{_printable(evidence.quote)}”", "quote"), ("\n", "")]
+            where = f"{source.path}:{number}:{column}"
+        pieces += [
+            (f"    {visible(where)}: ", "where"),
+            (f"“{visible(evidence.quote)}”", "quote"),
+            ("\n", ""),
+        ]
     return pieces
 
 
@@ -69,19 +87,18 @@ def _record(finding: Finding, sources: Mapping[str, Source]) -> dict:
 
 def _split(finding: Finding, sources: Mapping[str, Source]) -> tuple[str, int, int]:
     """The path, line and column of a finding (line and column 1 when it has no located quote)."""
-    place = location(finding, sources)
-    parts = place.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        return parts[0], int(parts[1]), int(parts[2])
-    return place, 1, 1
+    path, line, column = place(finding, sources)
+    return path, line or 1, column or 1
 
 
 def _github(finding: Finding, sources: Mapping[str, Source]) -> str:
+    """One workflow command; the path is kept exact so that GitHub puts the annotation on the file."""
     path, line, column = _split(finding, sources)
-    message = _printable(f"{finding.message} [{finding.rule}]").replace("%", "%25")
-    return (
-        f"::{_GITHUB[finding.severity]} file={path},line={line},col={column},title={finding.code}::{message}"
+    message = github_data(_printable(f"{finding.message} [{finding.rule}]"))
+    properties = (
+        f"file={github_property(path)},line={line},col={column},title={github_property(finding.code)}"
     )
+    return f"::{_GITHUB[finding.severity]} {properties}::{message}"
 
 
 def _junit(findings: Sequence[Finding], sources: Mapping[str, Source]) -> str:
@@ -89,19 +106,24 @@ def _junit(findings: Sequence[Finding], sources: Mapping[str, Source]) -> str:
     cases = []
     for finding in findings:
         path, line, column = _split(finding, sources)
-        name = quoteattr(f"{finding.code} {path}:{line}:{column}")
-        body = escape(_printable(f"{finding.message}\n{finding.explanation}"))
+        name = _attribute(f"{finding.code} {path}:{line}:{column}")
+        body = escape(xml_text(_printable(f"{finding.message}\n{finding.explanation}")))
         tag = "failure" if finding.severity != Severity.INFO else "skipped"
         cases.append(
-            f"  <testcase classname={quoteattr(finding.rule)} name={name}>"
-            f"<{tag} message={quoteattr(_printable(finding.message))}>{body}</{tag}></testcase>"
+            f"  <testcase classname={_attribute(finding.rule)} name={name}>"
+            f"<{tag} message={_attribute(_printable(finding.message))}>{body}</{tag}></testcase>"
         )
     head = f'<testsuite name="factlint" tests="{len(findings)}" failures="{len(failures)}">'
     return '<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join([head, *cases, "</testsuite>"]) + "\n"
 
 
+def _attribute(text: str) -> str:
+    """An XML attribute value, quoted, holding ``text`` exactly where XML can (see :func:`xml_text`)."""
+    return quoteattr(xml_text(text))
+
+
 def _sarif(findings: Sequence[Finding], sources: Mapping[str, Source]) -> dict:
-    rules = {finding.code: finding.rule for finding in findings}
+    rules = {finding.code: without_surrogates(finding.rule) for finding in findings}
     results = []
     for finding in findings:
         path, line, column = _split(finding, sources)
@@ -109,11 +131,11 @@ def _sarif(findings: Sequence[Finding], sources: Mapping[str, Source]) -> dict:
             {
                 "ruleId": finding.code,
                 "level": _SARIF[finding.severity],
-                "message": {"text": finding.message},
+                "message": {"text": without_surrogates(finding.message)},
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": path},
+                            "artifactLocation": {"uri": uri_reference(path)},
                             "region": {"startLine": line, "startColumn": column},
                         }
                     }
@@ -133,4 +155,5 @@ def _sarif(findings: Sequence[Finding], sources: Mapping[str, Source]) -> dict:
 
 
 def _printable(text: str) -> str:
-    return "".join(char if char.isprintable() or char == "\n" else repr(char)[1:-1] for char in text)
+    """A message for people: every control character an escape but the newlines of its lines."""
+    return visible(text, keep="\n")
