@@ -187,3 +187,29 @@ def test_a_hostile_source_name_adds_no_line_to_check(hostile_sources, fmt):
     else:
         assert all(line.startswith((str(draft), "    ")) for line in lines)
         assert any(r"003\x1b[2J\n::error file=x::\u202eevil.txt:" in line for line in lines)
+
+
+def test_the_sources_table_shows_controls_as_escapes_not_question_marks():
+    import io
+
+    from rich.console import Console
+
+    from factlint.report.terminal import print_sources
+
+    row = {
+        "id": "gpj\u202e.exe.md",
+        "path": "gpj\u202e.exe.md",
+        "readable": True,
+        "published": None,
+        "published_from": None,
+        "words": 3,
+        "problems": [],
+        "outlet": "[bold]Wire[/bold]\x1b]0;title\x07",
+        "title": "Clear\x1b[2J screen",
+    }
+    out = io.StringIO()
+    print_sources([row], Console(file=out, width=200, force_terminal=True))
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())  # rich's own colours
+    assert not re.search("[\x00-\x09\x0b-\x1f\u202e]", shown)
+    assert r"gpj\u202e.exe.md" in shown and r"Clear\x1b[2J screen" in shown
+    assert r"[bold]Wire[/bold]\x1b]0;title\x07" in shown

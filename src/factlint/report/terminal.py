@@ -8,6 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from factlint.report.escapes import visible
+
 
 def _console() -> Console:
     """A console for standard output; piped or captured, 200 columns wide so columns are not cut."""
@@ -21,7 +23,7 @@ def print_sources(rows: list[dict[str, Any]], console: Console | None = None) ->
     """A table of the files read: id, publication date with provenance, outlet, title, words."""
     console = console or _console()
     table = Table(show_edge=False, pad_edge=False)
-    widest_id = max((len(row["id"] or row["path"] or "") for row in rows), default=2)
+    widest_id = max((len(visible(row["id"] or row["path"] or "")) for row in rows), default=2)
     table.add_column("id", no_wrap=True, min_width=min(widest_id, 40))
     table.add_column("published", no_wrap=True, min_width=24)
     table.add_column("words", justify="right", no_wrap=True, min_width=5)
@@ -47,10 +49,14 @@ def print_sources(rows: list[dict[str, Any]], console: Console | None = None) ->
 
 
 def _plain(text: str) -> str:
-    """Source text shown literally: rich markup escaped, control characters made visible."""
+    r"""Source text shown literally: rich markup escaped, control characters written as escapes.
+
+    Rich passes ESC through, so an ANSI sequence in a title would reach the terminal; it shows as
+    ``\x1b[2J`` instead, and a right-to-left override as ``\u202e`` (see :func:`visible`).
+    """
     from rich.markup import escape
 
-    return escape("".join(char if char.isprintable() else "?" for char in text))
+    return escape(visible(text))
 
 
 def print_claims(frame: Any, console: Console | None = None) -> None:
