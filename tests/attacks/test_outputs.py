@@ -213,3 +213,40 @@ def test_the_sources_table_shows_controls_as_escapes_not_question_marks():
     assert not re.search("[\x00-\x09\x0b-\x1f\u202e]", shown)
     assert r"gpj\u202e.exe.md" in shown and r"Clear\x1b[2J screen" in shown
     assert r"[bold]Wire[/bold]\x1b]0;title\x07" in shown
+
+
+HIDDEN_IN_HTML = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]"
+)
+
+
+def test_the_html_report_shows_bidi_controls_and_undecodable_bytes_as_escapes(tmp_path):
+    import dataclasses
+
+    from factlint.pipeline import build_report
+    from factlint.report.html_report import render_html
+    from factlint.rules.selection import Selection
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gpj\u202e.exe.md").write_text(
+        "---\ntitle: Totals \u2067reversed\u2069 \u202edlrow\ndate: 2024-11-22\n---\n"
+        "Northwind invested $1.2 \u202ebillion in Corvid Labs \x1b[2J on Monday.\n",
+        encoding="utf-8",
+    )
+    (folder / "cafe.txt").write_text(
+        "Northwind invested $1.5 billion in Corvid Labs on 2024-11-20.\n", encoding="utf-8"
+    )
+    report = build_report([folder], selection=Selection(quick=True))  # no great-expectations import
+    # A name that is not UTF-8 reaches the report as a surrogate escape (os.fsdecode(b"caf\xe9")).
+    renamed = [
+        dataclasses.replace(source, path=source.path.replace("cafe", "caf\udce9"), outlet="Wire\x1b[2J")
+        for source in report.sources
+    ]
+    page = render_html(dataclasses.replace(report, sources=tuple(renamed)))
+    page.encode("utf-8")  # no lone surrogate left to fail the write
+    assert not HIDDEN_IN_HTML.search(page)
+    assert "<code>" + str(folder / "gpj&lt;U+202E&gt;.exe.md") + "</code>" in page
+    assert "Totals &lt;U+2067&gt;reversed&lt;U+2069&gt; &lt;U+202E&gt;dlrow" in page
+    assert "$1.2</mark> &lt;U+202E&gt;billion" in page and "<bdi>Wire&lt;U+001B&gt;[2J</bdi>" in page
+    assert "caf&lt;0xE9&gt;.txt" in page

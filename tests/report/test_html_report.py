@@ -113,7 +113,9 @@ def test_each_finding_quotes_its_claim_in_its_sentence_with_the_source_and_the_k
     selipsky = page[page.index("FL301</code>") :]
     selipsky = selipsky[: selipsky.index("</article>")]
     assert "<mark>Adam Selipsky, AWS CEO</mark>, noted: &#34;Anthropic" in selipsky
-    assert "Reuters &middot; 2024-11-22" in selipsky and "002_041f29d0206b217d.txt:44:1" in selipsky
+    assert (
+        "<bdi>Reuters</bdi> &middot; 2024-11-22" in selipsky and "002_041f29d0206b217d.txt:44:1" in selipsky
+    )
     assert "<code>people.yaml</code> &rsaquo; <code>adam-selipsky</code>" in selipsky
     assert "The Verge, 2024-05-14" in selipsky
     anchor = re.search(r'<a href="#(claim-\d+)"><code>[^<]*002_041f29d0206b217d.txt:44:1', selipsky)

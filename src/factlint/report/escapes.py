@@ -46,20 +46,21 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub(lambda match: escape_char(match.group()), text)
 
 
-def html_visible(text: str) -> str:
+def html_visible(text: str, escaped: bool = False) -> str:
     """``text`` with bidi controls, control characters and lone surrogates shown as ``<U+202E>``.
 
     A surrogate standing for an undecodable byte of a file name shows as that byte, ``<0xFF>``.
-    The result still needs HTML escaping (the template's autoescape does it).
+    The result still needs HTML escaping, unless ``text`` is already HTML (``escaped``), in which
+    case the escapes are written escaped (``&lt;U+202E&gt;``); a control character is never part
+    of markup, so this is safe in text and attribute values alike.
     """
-    return _HTML_HIDDEN.sub(lambda match: _html_name(match.group()), text)
+    return _HTML_HIDDEN.sub(lambda match: _html_name(match.group(), escaped), text)
 
 
-def _html_name(char: str) -> str:
+def _html_name(char: str, escaped: bool) -> str:
     code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:
-        return f"<0x{code - 0xDC00:02X}>"
-    return f"<U+{code:04X}>"
+    name = f"0x{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
+    return f"&lt;{name}&gt;" if escaped else f"<{name}>"
 
 
 def xml_text(text: str) -> str:

@@ -1,4 +1,12 @@
-"""The self-contained HTML report: one Jinja2 template, inline CSS, no scripts, everything escaped."""
+"""The self-contained HTML report: one Jinja2 template, inline CSS, no scripts, everything escaped.
+
+Every value the template writes passes :func:`_finalize` before autoescaping: bidirectional
+controls, other control characters and lone surrogates from the input are shown as visible
+escapes (``<U+202E>``, ``<0xFF>`` for an undecodable byte of a file name), so nothing from the
+input can reorder, hide or break the page. Paths and ids are also isolated (``code`` elements
+have ``unicode-bidi: isolate``), so that right-to-left letters in a name do not move the text
+around it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +14,11 @@ import re
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from factlint.generated import HTML_MARKER
 from factlint.model import Claim, Evidence, Finding, Report, Severity, Source
+from factlint.report.escapes import html_visible
 from factlint.report.highlight import claims_by_source, in_sentence, marked_pieces
 from factlint.report.summary import claim_matrix, file_rows, overall_agreement, severity_counts
 from factlint.report.text import location
@@ -29,9 +39,19 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     environment.filters["safe_url"] = lambda url: url if url and _SAFE_URL.match(url) else None
     return environment
+
+
+def _finalize(value: Any) -> Any:
+    """What the template writes for ``value``: hidden and reordering characters made visible."""
+    if isinstance(value, Markup):
+        return Markup(html_visible(str(value), escaped=True))
+    if isinstance(value, str):
+        return html_visible(value)
+    return value
 
 
 def _where(evidence: Evidence, source: Source | None) -> str:
