@@ -33,8 +33,9 @@ ENCODING = InputProblem(
     "FL903",
     "input.encoding",
     Severity.WARNING,
-    "The file is not valid UTF-8; it was decoded with a detected or fallback encoding, which may "
-    "have changed some characters.",
+    "The file is not valid UTF-8: it was decoded as UTF-8 with its few invalid bytes replaced "
+    "(U+FFFD), as UTF-16 without a byte-order mark, or with a detected or fallback encoding, any "
+    "of which may have changed some characters.",
 )
 FRONT_MATTER = InputProblem(
     "FL904",

@@ -92,9 +92,7 @@ def _parse(data: bytes, path: str, source_id: str, max_bytes: int) -> Source | F
         return problem(kinds.BINARY, path, f"binary data, not text ({exc}); skipped", source_id)
     found: list[Finding] = []
     if decoded.fallback:
-        found.append(
-            problem(kinds.ENCODING, path, f"not valid UTF-8; decoded as {decoded.encoding}", source_id)
-        )
+        found.append(problem(kinds.ENCODING, path, decoded.detail, source_id))
     original = decoded.text
     front = split_front_matter(original)
     if front.error:
