@@ -1,0 +1,178 @@
+"""Issue 14, cases 3, 4, 5 and 12: hostile file trees, walked once for the command line and pytest.
+
+Link loops of folders and of files, a dangling link, a named pipe, a folder that cannot be read
+and a name that is not UTF-8: each is a one-line FL901 finding naming it (or an article read
+once), in ``factlint`` and in ``pytest --factlint`` alike, and nothing crashes or hangs.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.cli import ExitCode, main
+from factlint.ingest.names import shown
+from factlint.ingest.walker import SUFFIXES, list_files, walk
+
+ARTICLE = "Amazon paid $4 billion for a stake in Anthropic, the company said on Tuesday.\n"
+NOT_UTF8 = b"caf\xe9.md"
+
+
+def run(*args: object) -> object:
+    return CliRunner().invoke(main, [os.fspath(arg) for arg in args], catch_exceptions=False)
+
+
+def make(root: Path, files: tuple[str, ...] = (), links: dict[str, str] | None = None) -> Path:
+    """A tree under ``root``: article files, then links (name -> target, as written in the link)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(ARTICLE, encoding="utf-8")
+    for name, target in (links or {}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, root / name)
+    return root
+
+
+@pytest.fixture
+def lock(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """Make a folder unlistable: chmod 000, and for root (who lists it anyway) a refusing scandir."""
+    locked: list[Path] = []
+    scandir = os.scandir
+
+    def refusing(path: object = ".") -> object:
+        if any(os.path.abspath(os.fspath(path)) == str(folder) for folder in locked):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return scandir(path)  # type: ignore[arg-type]
+
+    def _lock(folder: Path) -> None:
+        folder.chmod(0)
+        if os.access(folder, os.R_OK):  # root in CI: permissions do not stop it
+            locked.append(Path(os.path.abspath(folder)))
+            monkeypatch.setattr(os, "scandir", refusing)
+
+    yield _lock
+    for folder in locked:
+        folder.chmod(0o755)
+
+
+# Case 4: a file symlink loop
+
+
+def test_a_file_link_loop_is_a_finding_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder = make(tmp_path / "L", ("good.md",), {"a": "b", "b": "a", "c.md": "c.md"})
+    result = run("sources", folder, "--format", "json")
+    assert result.exit_code == ExitCode.OK
+    rows = {row["id"]: row["readable"] for row in json.loads(result.stdout)}
+    assert rows == {"good.md": True, "a": False, "b": False, "c.md": False}
+    for name in ("a", "b", "c.md"):
+        assert f"L/{name}: FL901 error a symbolic link loop; skipped" in result.stderr
+
+
+# Case 12: entries dropped silently
+
+
+def test_a_fifo_and_an_unreadable_folder_are_reported(tmp_path: Path, lock: Callable[[Path], None]) -> None:
+    folder = make(tmp_path / "S", ("good.md", "locked/hidden.md"))
+    os.mkfifo(folder / "pipe.md")  # opened, it would block until a writer came
+    os.mkfifo(folder / "pipe.json")  # not an article by its name: passed over like notes.json
+    lock(folder / "locked")
+    result = run("sources", folder, "--format", "json")
+    assert result.exit_code == ExitCode.OK
+    assert [row["id"] for row in json.loads(result.stdout) if row["readable"]] == ["good.md"]
+    lines = result.stderr.splitlines()
+    assert (
+        f"{folder.as_posix()}/locked: FL901 error folder cannot be read: Permission denied; "
+        "the files in it were skipped [input.unreadable]"
+    ) in lines
+    assert f"{folder.as_posix()}/pipe.md: FL901 error a named pipe (FIFO), not an article file; skipped" in (
+        result.stderr
+    )
+    assert "pipe.json" not in result.stderr
+
+
+def test_a_dangling_link_says_where_it_points(tmp_path: Path) -> None:
+    folder = make(tmp_path / "D", ("good.md",), {"gone.md": "nowhere.md", "gone-folder": "missing"})
+    files, rejected = list_files([folder])
+    assert [source_id for _, source_id in files] == ["good.md"]
+    assert [(Path(found.path).name, found.message) for found in rejected] == [
+        ("gone-folder", "a broken symbolic link (to missing); skipped"),
+        ("gone.md", "a broken symbolic link (to nowhere.md); skipped"),
+    ]
+
+
+def test_shown_names_escape_what_is_not_text() -> None:
+    assert shown("caf\udce9.md") == "caf\\xe9.md"
+    assert shown("line\nbreak\x1b[31m.md") == "line\\x0abreak\\x1b[31m.md"
+    assert shown("ordinary café – story.md") == "ordinary café – story.md"
+    assert shown(shown("caf\udce9.md")) == "caf\\xe9.md"
+
+
+# Any tree of files, folders and links: the walk ends, and lists each real article once
+
+NAMES = ("a", "b", "c.md", "d.txt", "e.html", "f.md")
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(("folder", "file", "link")),
+        st.integers(0, 50),
+        st.sampled_from(NAMES),
+        st.integers(0, 50),
+    ),
+    max_size=30,
+)
+
+
+def grow(root: Path, steps: list[tuple[str, int, str, int]]) -> list[Path]:
+    """Folders, article files and links (to anything made, to an ancestor, to itself, to nothing)."""
+    folders, made = [root], [root]
+    for kind, where, name, target in steps:
+        parent = folders[where % len(folders)]
+        path = parent / name
+        if os.path.lexists(path):
+            continue
+        if kind == "folder":
+            path.mkdir()
+            folders.append(path)
+        elif kind == "file":
+            path.write_text(ARTICLE, encoding="utf-8")
+        else:
+            targets = [*made, *(parent / other for other in NAMES)]  # a name not made yet may come
+            os.symlink(os.path.relpath(targets[target % len(targets)], parent), path)
+        made.append(path)
+    return made
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=STEPS)
+def test_any_tree_of_links_is_walked_once_without_a_crash(steps: list[tuple[str, int, str, int]]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "tree"
+        root.mkdir()
+        made = grow(root, steps)
+        entries = walk([root])
+        assert len(entries) <= len(made)
+        read = [os.stat(entry.path) for entry in entries if entry.problem is None]
+        assert all(stat.S_ISREG(status.st_mode) for status in read)
+        identities = [(status.st_dev, status.st_ino) for status in read]
+        assert len(identities) == len(set(identities))
+        articles = {
+            (status.st_dev, status.st_ino)
+            for path in made
+            if not path.is_symlink() and path.suffix in SUFFIXES
+            for status in [os.stat(path)]
+            if stat.S_ISREG(status.st_mode)
+        }
+        assert articles <= set(identities)
+        ids = [entry.source_id for entry in entries if entry.source_id is not None]
+        assert len(ids) == len(set(ids))
+        assert all(entry.problem.code == "FL901" for entry in entries if entry.problem is not None)
