@@ -12,6 +12,7 @@ import json
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from hypothesis import strategies as st
 
 from factlint.cli import ExitCode, main
 from factlint.ingest.names import shown
+from factlint.ingest.reader import read_bytes
 from factlint.ingest.walker import SUFFIXES, list_files, walk
+from factlint.model import Finding
 
 ARTICLE = "Amazon paid $4 billion for a stake in Anthropic, the company said on Tuesday.\n"
 NOT_UTF8 = b"caf\xe9.md"
@@ -109,6 +112,26 @@ def test_a_dangling_link_says_where_it_points(tmp_path: Path) -> None:
         ("gone-folder", "a broken symbolic link (to missing); skipped"),
         ("gone.md", "a broken symbolic link (to nowhere.md); skipped"),
     ]
+
+
+def test_a_fifo_swapped_in_after_the_walk_is_never_waited_on(tmp_path: Path, monkeypatch) -> None:
+    fifo = tmp_path / "late.md"
+    os.mkfifo(fifo)
+    regular = os.stat(__file__)
+    real_stat = os.stat
+    # The walk saw a regular file; by the time it is read, a named pipe stands in its place.
+    monkeypatch.setattr(
+        os, "stat", lambda path, *a, **k: regular if Path(path) == fifo else real_stat(path, *a, **k)
+    )
+    outcome: list[bytes | Finding] = []
+    reader = threading.Thread(target=lambda: outcome.append(read_bytes(fifo, "late.md")), daemon=True)
+    reader.start()
+    reader.join(timeout=5)
+    if reader.is_alive():  # blocked in open(): free it before failing
+        with open(fifo, "wb"):
+            pass
+        reader.join()
+    assert isinstance(outcome[0], Finding) and outcome[0].message == "not a regular file, not an article file"
 
 
 def test_shown_names_escape_what_is_not_text() -> None:

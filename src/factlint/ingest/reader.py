@@ -43,25 +43,35 @@ def read_source(
 def read_bytes(
     path: str | os.PathLike[str], source_id: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> bytes | Finding:
-    """The bytes of a regular file of at most ``max_bytes``, else the FL9xx finding saying why not."""
-    shown = Path(path).as_posix()
+    """The bytes of a regular file of at most ``max_bytes``, else the FL9xx finding saying why not.
+
+    A named pipe or device is never read: the file is opened without waiting and checked
+    before any read, so that one swapped in after the walk cannot block the run.
+    """
+    shown_path = Path(path).as_posix()
     try:
-        status = os.stat(path)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        return problem(kinds.UNREADABLE, shown_path, f"cannot be read: {exc.strerror or exc}", source_id)
+    try:
+        status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode):
             kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
-            return problem(kinds.UNREADABLE, shown, f"{kind}, not an article file", source_id)
+            return problem(kinds.UNREADABLE, shown_path, f"{kind}, not an article file", source_id)
         size = status.st_size
         if size > max_bytes:
             return problem(
                 kinds.TOO_LARGE,
-                shown,
+                shown_path,
                 f"file of {_size(size)} is over the {_size(max_bytes)} limit; skipped",
                 source_id,
             )
-        with open(path, "rb") as handle:
-            return handle.read(max_bytes + 1)
+        with open(handle, "rb", closefd=False) as reader:
+            return reader.read(max_bytes + 1)
     except OSError as exc:
-        return problem(kinds.UNREADABLE, shown, f"cannot be read: {exc.strerror or exc}", source_id)
+        return problem(kinds.UNREADABLE, shown_path, f"cannot be read: {exc.strerror or exc}", source_id)
+    finally:
+        os.close(handle)
 
 
 def parse_source(
