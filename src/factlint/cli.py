@@ -880,20 +880,20 @@ def check(
 
     Example: factlint check drafts/anthropic.md --against fixtures/amazon-anthropic
     """
+    from factlint.ingest.names import shown
     from factlint.report.lint_formats import render
     from factlint.report.terminal import print_findings
 
     report = _build(tuple(map(str, (draft, *sources, *more_sources))), max_size, draft.parent, quick=True)
-    by_path = {Path(source.path).resolve(): source for source in report.sources}
-    written = by_path.get(draft.resolve())
-    _print_problems(
-        dataclasses.replace(report, findings=tuple(f for f in report.findings if f.path != str(draft)))
-    )
+    drafted = shown(draft.as_posix())  # the draft is read first, under the name the walker shows
+    written = next((source for source in report.sources if source.path == drafted), None)
+    others = tuple(finding for finding in report.findings if finding.path != drafted)
+    _print_problems(dataclasses.replace(report, findings=others))
     if written is None:
         for finding in report.findings:
-            if finding.code.startswith("FL9") and Path(finding.path or "").resolve() == draft.resolve():
+            if finding.code.startswith("FL9") and finding.path == drafted:
                 click.echo(f"factlint: {finding.path}: {finding.message}", err=True)
-        click.echo(f"factlint: the draft {draft} could not be read", err=True)
+        click.echo(f"factlint: the draft {drafted} could not be read", err=True)
         sys.exit(ExitCode.USAGE)
     about = [f for f in report.findings if f.source_id == written.id and not f.code.startswith("FL9")]
     by_id = {source.id: source for source in report.sources}
@@ -903,7 +903,7 @@ def check(
         click.echo(render(about, by_id, output_format), nl=False)
     counts = {level.value: sum(1 for f in about if f.severity == level) for level in Severity}
     summary = ", ".join(f"{count} {level}" for level, count in counts.items() if count) or "no findings"
-    click.echo(f"{draft}: {summary} (against {len(report.sources) - 1} source(s))", err=True)
+    click.echo(f"{drafted}: {summary} (against {len(report.sources) - 1} source(s))", err=True)
     if _fails(about, fail_on):
         sys.exit(ExitCode.FINDINGS)
 

@@ -15,6 +15,7 @@ from factlint.engines.local import Engine
 from factlint.engines.work import Read
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.corpus import assemble, list_files
+from factlint.ingest.names import shown
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import reconcile
 from factlint.model import Claim, ClaimGroup, Report, Source
@@ -89,7 +90,7 @@ def build_report(
     )
     return Report(
         version=__version__,
-        inputs=inputs,
+        inputs=tuple(map(shown, inputs)),
         sources=corpus.sources,
         findings=(*corpus.problems, *findings),
         claims=claims,

@@ -22,10 +22,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.cli import ExitCode, main
-from factlint.ingest.names import shown
-from factlint.ingest.reader import read_bytes
+from factlint.ingest.names import real, shown
+from factlint.ingest.reader import read_bytes, read_source
 from factlint.ingest.walker import SUFFIXES, list_files, walk
-from factlint.model import Finding
+from factlint.model import Finding, Source
+from factlint.rules.suppressions import suppressions_of
 
 ARTICLE = "Amazon paid $4 billion for a stake in Anthropic, the company said on Tuesday.\n"
 NOT_UTF8 = b"caf\xe9.md"
@@ -67,6 +68,20 @@ def lock(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
     yield _lock
     for folder in locked:
         folder.chmod(0o755)
+
+
+@pytest.fixture
+def latin1_name(tmp_path: Path) -> Path:
+    """A folder ``d\\xe9`` holding ``caf\\xe9.md`` and ``plain.md``: names that are not UTF-8."""
+    folder = os.path.join(os.fsencode(tmp_path), b"d\xe9")
+    try:
+        os.mkdir(folder)
+        with open(os.path.join(folder, NOT_UTF8), "w", encoding="utf-8") as handle:
+            handle.write(ARTICLE)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    make(Path(os.fsdecode(folder)), ("plain.md",))
+    return Path(os.fsdecode(folder))
 
 
 # Case 4: a file symlink loop
@@ -132,6 +147,42 @@ def test_a_fifo_swapped_in_after_the_walk_is_never_waited_on(tmp_path: Path, mon
             pass
         reader.join()
     assert isinstance(outcome[0], Finding) and outcome[0].message == "not a regular file, not an article file"
+
+
+# Case 5: a file name that is not UTF-8
+
+
+def test_a_name_that_is_not_utf8_is_read_and_shown_escaped(latin1_name: Path, tmp_path: Path) -> None:
+    folder, out = latin1_name, tmp_path / "out"
+    article = Path(os.fsdecode(os.path.join(os.fsencode(folder), NOT_UTF8)))
+    result = run("report", folder, "-o", out / "r.html", "--json", out / "r.json")
+    assert result.exit_code == ExitCode.OK, result.output
+    report = json.loads((out / "r.json").read_text(encoding="utf-8"))
+    assert report["inputs"] == [shown(folder.as_posix())] and report["inputs"][0].endswith("/d\\xe9")
+    assert [source["id"] for source in report["sources"]] == ["caf\\xe9.md", "plain.md"]
+    assert "caf\\xe9.md" in (out / "r.html").read_text(encoding="utf-8")
+    table = run("sources", folder)
+    assert table.exit_code == ExitCode.OK and "caf\\xe9.md" in table.stdout
+    claims = run("claims", folder, "--format", "csv")
+    assert claims.exit_code == ExitCode.OK
+    assert any(
+        line.startswith("caf\\xe9.md,") and "4000000000" in line for line in claims.stdout.splitlines()
+    )
+    for output_format in ("text", "json", "github", "sarif", "junit"):
+        checked = run("check", article, "--against", folder, "--format", output_format)
+        assert checked.exit_code == ExitCode.OK, checked.output
+        assert f"{shown(article.as_posix())}: " in checked.stderr
+        assert "\udce9" not in checked.stdout + checked.stderr
+
+
+def test_an_escaped_name_still_reaches_its_file_for_inline_suppressions(latin1_name: Path) -> None:
+    article = os.path.join(os.fsencode(latin1_name), NOT_UTF8)
+    with open(article, "w", encoding="utf-8") as handle:
+        handle.write("<!-- factlint: ignore FL201 -->\n" + ARTICLE)
+    source = read_source(os.fsdecode(article))
+    assert isinstance(source, Source) and source.path.endswith("/d\\xe9/caf\\xe9.md")
+    assert [(found.line, found.selectors) for found in suppressions_of(source)] == [(1, ("FL201",))]
+    assert real(source.path) == os.fsdecode(article)
 
 
 def test_shown_names_escape_what_is_not_text() -> None:

@@ -30,3 +30,16 @@ def shown(name: str | os.PathLike[str]) -> str:
     else:
         visible = raw.decode(sys.getfilesystemencoding(), "backslashreplace")
     return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", visible)
+
+
+_ESCAPED = re.compile(rb"\\x([0-9a-f]{2})")
+
+
+def real(path: str) -> str:
+    """The name to open for a path shown by :func:`shown`: itself when it exists, else unescaped.
+
+    For a file read earlier in the run whose name had to be escaped (its source's path).
+    """
+    if "\\x" not in path or os.path.lexists(path):
+        return path
+    return os.fsdecode(_ESCAPED.sub(lambda match: bytes([int(match.group(1), 16)]), os.fsencode(path)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from factlint.ingest.names import shown
 from factlint.model import Finding, Severity
 
 
@@ -93,13 +94,16 @@ ALL: tuple[InputProblem, ...] = (
 
 
 def problem(kind: InputProblem, path: str, detail: str, source_id: str | None = None) -> Finding:
-    """A finding of ``kind`` about the file ``path``, with ``detail`` folded onto one line."""
+    """A finding of ``kind`` about the file ``path``, with ``detail`` folded onto one line.
+
+    The path and id are shown as :func:`~factlint.ingest.names.shown` prints them.
+    """
     return Finding(
         code=kind.code,
         rule=kind.name,
         severity=kind.severity,
-        message=" ".join(detail.split()),
-        path=path,
-        source_id=source_id,
+        message=shown(" ".join(detail.split())),
+        path=shown(path),
+        source_id=None if source_id is None else shown(source_id),
         explanation=kind.description,
     )

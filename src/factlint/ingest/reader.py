@@ -17,6 +17,7 @@ from factlint.ingest.frontmatter import split_front_matter
 from factlint.ingest.html import html_to_text, looks_like_html
 from factlint.ingest.markdown import MarkdownTooDeep, looks_like_markdown, markdown_to_text
 from factlint.ingest.metadata import detect
+from factlint.ingest.names import shown
 from factlint.ingest.problems import problem
 from factlint.ingest.textbuilder import TextBuilder
 from factlint.model import Finding, Source
@@ -33,7 +34,7 @@ def read_source(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Source | Finding:
     """Read the file at ``path``; a file that cannot be read gives an FL9xx finding instead."""
-    source_id = source_id or Path(path).name
+    source_id = source_id or shown(Path(path).name)
     data = read_bytes(path, source_id, max_bytes)
     if isinstance(data, Finding):
         return data
@@ -48,7 +49,7 @@ def read_bytes(
     A named pipe or device is never read: the file is opened without waiting and checked
     before any read, so that one swapped in after the walk cannot block the run.
     """
-    shown_path = Path(path).as_posix()
+    shown_path = shown(Path(path).as_posix())
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
@@ -80,8 +81,9 @@ def parse_source(
     """Turn the bytes of the file ``path`` into a Source, or an FL9xx finding when they are unusable.
 
     It never raises: a failure inside factlint becomes an FL909 finding naming the file, so
-    that one file cannot stop a run.
+    that one file cannot stop a run. The path and id are kept as they are shown.
     """
+    path, source_id = shown(path), shown(source_id)
     try:
         return _parse(data, path, source_id, max_bytes)
     except Exception as exc:  # the last line of defence for a whole corpus

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from factlint.ingest.names import real
 from factlint.model import Finding, Source
 
 _INLINE = re.compile(r"<!--\s*factlint:\s*ignore\s+(?P<selectors>[^>]*?)\s*-->", re.IGNORECASE)
@@ -52,7 +53,7 @@ def suppressions_of(source: Source) -> list[Suppression]:
 
 def _raw(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
+        return Path(real(path)).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
 
