@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from factlint.ingest.names import shown
+from factlint.ingest.walker import Entry, walk
 from factlint.knowledge import KnowledgeBase, KnowledgeError
 from factlint.model import Finding, Report, Severity, Source
 from factlint.testing import describe_finding, failing, plural
@@ -43,7 +45,9 @@ class _State:
         self.selection = Selection(self.settings.select, self.settings.ignore, self.settings.severity)
         self.fail_on: str = config.getoption("factlint_fail_on")
         self.reports: dict[tuple[str, ...], Report] = {}
-        self.articles: dict[Path, tuple[Report, str]] = {}
+        self.folders: dict[Path, list[Entry]] = {}  # by the folder given: what the walker found in it
+        self.files: dict[Path, Entry] = {}  # the files given themselves
+        self.corpus: Report | None = None
         self.checked: dict[str, tuple[Finding, ...]] = {}
         self._kb: KnowledgeBase | None = None
 
@@ -75,15 +79,41 @@ class _State:
             return os.fspath(path)
         return os.fspath(self.config.rootpath / given)
 
-    def collect_articles(self) -> None:
-        """Read the ``--factlint`` corpus and note which file is which article."""
-        report = self.report(self.paths)
-        for source in report.sources:
-            self.articles[Path(source.path).resolve()] = (report, source.path)
-        read = {source.id for source in report.sources}
-        for finding in report.findings:
-            if finding.source_id not in read and finding.path:
-                self.articles.setdefault(Path(finding.path).resolve(), (report, finding.path))
+    def collect_articles(self) -> list[str]:
+        """Read the ``--factlint`` corpus and list its entries as the walker does; the paths to collect.
+
+        The paths to collect leave out those inside another folder given (its collector lists
+        them) and repeats. A path given that cannot be used is a usage error naming it.
+        """
+        self.corpus = self.report(self.paths)
+        named: dict[str, str] = {}  # each path given once, as found, and as the user wrote it
+        for path in self.paths:
+            named.setdefault(self._resolve(path), path)
+        given = list(named)
+        self.folders = {_absolute(path): [] for path in given if os.path.isdir(path)}
+        unusable = []
+        for entry in walk(given):
+            root = _absolute(entry.root)
+            if entry.problem is not None and _absolute(entry.path) == root:
+                unusable.append(f"{shown(named[entry.root])}: {entry.problem.message}")
+            elif root in self.folders:
+                self.folders[root].append(entry)
+            else:
+                self.files[root] = entry
+        if unusable:
+            raise pytest.UsageError("factlint: " + "; ".join(unusable))
+        # A file read under another path given (a link to it, or a folder holding it) is not collected again.
+        return [
+            path
+            for path in given
+            if (_absolute(path) in self.folders or _absolute(path) in self.files)
+            and not any(folder in _absolute(path).parents for folder in self.folders)
+        ]
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute as pytest makes its arguments (``..`` removed, links kept)."""
+    return Path(os.path.abspath(path))
 
 
 # Sources of every report built in this session, so that a bare finding can say where it points.
@@ -128,33 +158,75 @@ def pytest_configure(config: pytest.Config) -> None:
     if not state.paths:
         return
     try:
-        state.collect_articles()
+        paths = state.collect_articles()
     except KnowledgeError as exc:
         raise pytest.UsageError(f"factlint: {exc}") from exc
     if config.args_source == pytest.Config.ArgsSource.ARGS:
-        config.args.extend(state.paths)
+        config.args.extend(paths)
     else:
         # ``pytest --factlint stories`` checks the stories, like ``factlint check``; name the tests
         # too (``pytest tests --factlint stories``) to run both.
-        config.args[:] = list(state.paths)
+        config.args[:] = paths
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """A folder given to ``--factlint`` is collected from the walker's list, never walked by pytest."""
+    state = parent.config.stash.get(_STATE, None)
+    if state is None or not state.folders:
+        return None
+    entries = state.folders.get(_absolute(path))
+    if entries is None:
+        return None
+    return ArticleFolder.from_parent(parent, path=path, entries=entries)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """A file given to ``--factlint`` itself, met as pytest walks to it."""
     state = parent.config.stash.get(_STATE, None)
-    if state is None or not state.articles:
+    if state is None or not state.files:
         return None
-    article = state.articles.get(file_path.resolve())
-    if article is None:
+    entry = state.files.get(_absolute(file_path))
+    if entry is None:
         return None
-    return ArticleFile.from_parent(parent, path=file_path, article=article)
+    return ArticleFile.make(parent, entry, state.corpus)
+
+
+class ArticleFolder(pytest.Directory):
+    """A folder of the ``--factlint`` corpus: one article file for each entry the walker listed."""
+
+    def __init__(self, *, entries: list[Entry], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.entries = entries
+
+    def collect(self) -> Iterator[ArticleFile]:
+        corpus = self.config.stash[_STATE].corpus
+        for entry in self.entries:
+            yield ArticleFile.make(self, entry, corpus)
 
 
 class ArticleFile(pytest.File):
-    """One article of the ``--factlint`` corpus."""
+    """One article of the ``--factlint`` corpus, or one entry the walker could not use."""
 
     def __init__(self, *, article: tuple[Report, str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.article = article
+
+    @classmethod
+    def make(cls, parent: pytest.Collector, entry: Entry, corpus: Report | None) -> ArticleFile:
+        """The article of ``entry``, named as the walker shows it (a name that is not text, escaped)."""
+        assert corpus is not None
+        path = _absolute(entry.path)
+        if str(path).isprintable():
+            return cls.from_parent(parent, path=path, article=(corpus, entry.shown))
+        try:
+            nodeid = path.relative_to(parent.config.rootpath).as_posix()
+        except ValueError:
+            nodeid = path.as_posix()
+        name = shown(os.path.relpath(path, parent.path) if isinstance(parent, ArticleFolder) else path.name)
+        return cls.from_parent(
+            parent, path=path, name=name, nodeid=shown(nodeid), article=(corpus, entry.shown)
+        )
 
     def collect(self) -> Iterator[ArticleItem]:
         yield ArticleItem.from_parent(self, name="factlint", article=self.article)
@@ -200,7 +272,8 @@ class ArticleItem(pytest.Item):
         return "\n".join([heading, *(describe_finding(finding, sources) for finding in found)])
 
     def reportinfo(self) -> tuple[Path, None, str]:
-        return self.path, None, f"factlint {self.source_path}"
+        path = self.path if str(self.path).isprintable() else Path(shown(str(self.path)))
+        return path, None, f"factlint {self.source_path}"
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy  # noqa: F401  (loaded once here: pytester's in-process runs cannot load it again)
+import pandas  # noqa: F401
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -27,6 +29,8 @@ from factlint.ingest.reader import read_bytes, read_source
 from factlint.ingest.walker import SUFFIXES, list_files, walk
 from factlint.model import Finding, Source
 from factlint.rules.suppressions import suppressions_of
+
+pytest_plugins = ["pytester"]
 
 ARTICLE = "Amazon paid $4 billion for a stake in Anthropic, the company said on Tuesday.\n"
 NOT_UTF8 = b"caf\xe9.md"
@@ -190,6 +194,71 @@ def test_shown_names_escape_what_is_not_text() -> None:
     assert shown("line\nbreak\x1b[31m.md") == "line\\x0abreak\\x1b[31m.md"
     assert shown("ordinary café – story.md") == "ordinary café – story.md"
     assert shown(shown("caf\udce9.md")) == "caf\\xe9.md"
+
+
+# pytest --factlint: the same walk, each entry one test
+
+
+@pytest.mark.parametrize("link", [("selfdir", "."), ("sub/up", "..")])
+def test_pytest_collects_each_article_once_through_folder_links(
+    pytester: pytest.Pytester, link: tuple[str, str]
+) -> None:
+    folder = make(pytester.path / "s", ("a.md", "sub/b.md"), dict([link]))
+    assert [source_id for _, source_id in list_files([folder])[0]] == ["a.md", "sub/b.md"]
+    result = pytester.runpytest("--factlint", "s", "--collect-only", "-q")
+    assert result.ret == pytest.ExitCode.OK
+    assert [line for line in result.outlines if "::" in line] == ["s/a.md::factlint", "s/sub/b.md::factlint"]
+
+
+def test_pytest_collects_an_article_given_twice_once(pytester: pytest.Pytester) -> None:
+    make(pytester.path / "s", ("a.md", "sub/b.md"))
+    make(pytester.path, (), {"link.md": "s/a.md", "same": "s"})
+    given = ("link.md", "s", "s/sub", "same", "s/sub/b.md")
+    result = pytester.runpytest(*(f"--factlint={path}" for path in given), "--collect-only", "-q")
+    assert result.ret == pytest.ExitCode.OK
+    assert [line for line in result.outlines if "::" in line] == ["link.md::factlint", "s/sub/b.md::factlint"]
+
+
+def test_pytest_fails_each_entry_the_command_line_reports(
+    pytester: pytest.Pytester, lock: Callable[[Path], None]
+) -> None:
+    folder = make(
+        pytester.path / "s", ("good.md", "locked/x.md"), {"dangling.md": "nowhere.md", "a": "b", "b": "a"}
+    )
+    os.mkfifo(folder / "pipe.md")
+    lock(folder / "locked")
+    result = pytester.runpytest("--factlint", "s")
+    result.assert_outcomes(passed=1, failed=5)
+    result.stdout.fnmatch_lines_random(
+        [
+            "s/a: FL901 error a symbolic link loop; skipped *",
+            "s/b: FL901 error a symbolic link loop; skipped *",
+            "s/dangling.md: FL901 error a broken symbolic link (to nowhere.md); skipped *",
+            "s/locked: FL901 error folder cannot be read: Permission denied; the files in it were skipped *",
+            "s/pipe.md: FL901 error a named pipe (FIFO), not an article file; skipped *",
+            "factlint: 6 articles checked, *, 5 failing at error",
+        ]
+    )
+
+
+def test_pytest_names_a_file_that_is_not_utf8_with_escapes(pytester: pytest.Pytester) -> None:
+    folder = make(pytester.path / "s", ("plain.md",))
+    try:
+        (folder / os.fsdecode(NOT_UTF8)).write_text(ARTICLE, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    result = pytester.runpytest("--factlint", "s", "-v")
+    assert result.ret == pytest.ExitCode.OK
+    result.stdout.fnmatch_lines(["s/caf\\xe9.md::factlint PASSED*", "s/plain.md::factlint PASSED*"])
+
+
+def test_a_path_given_to_pytest_that_cannot_be_read_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    make(pytester.path / "s", ("good.md",), {"loop.md": "loop.md"})
+    result = pytester.runpytest("--factlint", "s", "--factlint", "s/loop.md", "--factlint", "missing")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: factlint: s/loop.md: a symbolic link loop; skipped; missing: does not exist"]
+    )
 
 
 # Any tree of files, folders and links: the walk ends, and lists each real article once
