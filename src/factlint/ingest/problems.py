@@ -22,7 +22,8 @@ UNREADABLE = InputProblem(
     "FL901",
     "input.unreadable",
     Severity.ERROR,
-    "The file could not be opened or read (missing, a folder, no permission); it was skipped.",
+    "The file could not be opened or read (missing, a folder, no permission, a folder that cannot "
+    "be listed, a broken link or link loop, a named pipe, socket or device); it was skipped.",
 )
 BINARY = InputProblem(
     "FL902",
