@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 from pathlib import Path
 
@@ -19,9 +20,8 @@ from factlint.runcache import KEEP, RUNS, RunCache, RunSummary, run_key
 from .conftest import SEEDS
 
 
-def key_of(folder: Path, **changes: object) -> str:
-    files, rejected = list_files([folder])
-    arguments: dict = {
+def key_arguments(folder: Path) -> dict:
+    return {
         "inputs": [str(folder)],
         "rule_folders": [default_rules_dir()],
         "rules": load_catalogue().values(),
@@ -29,6 +29,11 @@ def key_of(folder: Path, **changes: object) -> str:
         "options": {"stories": "corpus"},
         "max_bytes": 10_000_000,
     }
+
+
+def key_of(folder: Path, **changes: object) -> str:
+    files, rejected = list_files([folder])
+    arguments = key_arguments(folder)
     arguments.update(changes)
     return run_key(files, rejected, **arguments).key
 
@@ -253,3 +258,15 @@ def test_a_pipe_or_a_broken_link_in_a_rules_folder_is_no_wait(corpus, tmp_path):
     assert with_them != before  # they count by their names
     (rules / "pipe").rename(rules / "other-pipe")
     assert key_of(corpus, rule_folders=[rules]) not in (before, with_them)
+
+
+def test_a_changed_file_whose_name_is_not_utf8_is_seen_too(corpus, tmp_path, monkeypatch):
+    import factlint.runcache as runcache
+
+    (corpus / os.fsdecode(b"caf\xe9.md")).write_text("Amazon invested $4 billion.\n", encoding="utf-8")
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(runcache, "_file_digest", lambda path, limit: b"bytes read before a change")
+    keys = [run_key(*list_files([corpus]), **key_arguments(corpus)).files]
+    assert any("\\xe9" in name for name in keys[0])  # by the name the sources show
+    assert run(str(corpus), "-o", str(tmp_path / "r.html")).exit_code == 0
+    assert not (tmp_path / "cache" / RUNS).exists() or not any((tmp_path / "cache" / RUNS).iterdir())

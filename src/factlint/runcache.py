@@ -37,6 +37,7 @@ from factlint.cache import (
     signed,
     temporary_name,
 )
+from factlint.ingest.names import shown
 
 RUNS = "runs"
 KEEP = 4  # run entries kept; each holds full reports, so older ones are removed
@@ -129,7 +130,7 @@ def run_key(
     for path, source_id in files:
         digest.update(b"\0file\0" + f"{path.as_posix()}\0{source_id}\0".encode("utf-8", "surrogatepass"))
         bytes_digest = _file_digest(path, max_bytes)
-        read[path.as_posix()] = bytes_digest.hex()
+        read[shown(path.as_posix())] = bytes_digest.hex()  # as the run's sources name it
         digest.update(bytes_digest)
     return RunKey(digest.hexdigest(), read)
 
