@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -160,11 +161,16 @@ def _libraries() -> str:
 
 
 def _file_digest(path: Path, max_bytes: int) -> bytes:
+    """The digest of a file's bytes; a pipe or device swapped in is never waited on."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return f"size {size}".encode()
-        return hashlib.sha256(path.read_bytes()).digest()
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as opened:
+            status = os.fstat(opened.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                return b"not a regular file"
+            if status.st_size > max_bytes:
+                return f"size {status.st_size}".encode()
+            return hashlib.sha256(opened.read()).digest()
     except OSError as exc:  # the run reports it; the same failure gives the same report
         return f"error {type(exc).__name__} {exc.errno}".encode()
 

@@ -287,3 +287,13 @@ def test_clearing_a_linked_cache_keeps_the_link_and_empties_its_folder(story: Pa
     assert "removed 2 cached file(s)" in result.stderr
     assert link.is_symlink() and list(real.iterdir()) == []
     assert clear(link) == 0
+
+
+def test_a_pipe_where_a_file_was_is_never_waited_on(tmp_path: Path) -> None:
+    from factlint.generated import is_generated
+    from factlint.runcache import _file_digest
+
+    pipe = tmp_path / "a.md"
+    os.mkfifo(pipe)  # nobody writes to it: opening it plainly would wait for ever
+    assert _file_digest(pipe, 1000) == b"not a regular file"
+    assert is_generated(pipe) is False
