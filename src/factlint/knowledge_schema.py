@@ -16,8 +16,6 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factlint.rules.located import RuleFileError, load_located
 
 Where = tuple[str, ...]
@@ -27,10 +25,6 @@ FRAME_KINDS = ("money", "percent", "quantity")
 ENTITY_KINDS = ("public_company", "subsidiary", "private_company", "government", "organisation")
 # The longest a period of each name lasts, in days (a plausible range may hold only ``within`` one).
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366}
-
-# libyaml's parser when installed: the files are read on every load; positions are only needed,
-# and then read with the pure-Python parser of ``load_located``, when there is a mistake to show.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeError(ValueError):
@@ -506,16 +500,9 @@ def read_knowledge_file(path: Path) -> dict[str, Any]:
     empty file adds nothing.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KnowledgeFileError(f"{path}:1:1: cannot read: {exc}") from exc
-    try:
-        value = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError:
-        try:  # the pure-Python parser says where
-            value = load_located(path).value
-        except RuleFileError as exc:
-            raise KnowledgeFileError(str(exc)) from exc
+        value = load_located(path).value
+    except RuleFileError as exc:
+        raise KnowledgeFileError(str(exc)) from exc
     if value is None:
         return {}
     schema = SCHEMAS[path.name]

@@ -7,9 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factlint.model import Span
+from factlint.safe_yaml import YAMLLoadError, load
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,7 +45,10 @@ def load_gold(folder: Path) -> list[GoldEntry]:
     """Every entry of every ``*.yaml`` file in ``folder``, in file order."""
     entries = []
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        try:
+            data = load(path.read_text(encoding="utf-8")).value or []
+        except YAMLLoadError as exc:
+            raise GoldError(f"{path}:{exc}") from None
         for index, item in enumerate(data, start=1):
             entries.append(_entry(path.name, index, item))
     if not entries:

@@ -6,9 +6,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factlint.model import LABELS
+from factlint.safe_yaml import YAMLLoadError, load
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,9 +67,9 @@ def load_story(folder: Path) -> StoryGold:
     """The gold of one story folder."""
     path = folder / "gold.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise StoryGoldError(f"{path}: not YAML ({exc})") from exc
+        data = load(path.read_text(encoding="utf-8")).value
+    except YAMLLoadError as exc:
+        raise StoryGoldError(f"{path}:{exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
         raise StoryGoldError(f"{path}: no 'groups' list")
     groups = tuple(_group(path, index, item) for index, item in enumerate(data["groups"], start=1))

@@ -1,16 +1,20 @@
 """YAML read with the line and column of every value.
 
 A mistake in a user's rule or knowledge file is then reported as ``rules/people.yaml:14:3`` with
-the offending line.
+the offending line. Files are loaded by :mod:`factlint.safe_yaml`: bounded, safe, and with a key
+given twice in one mapping refused.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from factlint.safe_yaml import Document, YAMLLoadError, load, locate
 
 Path_ = tuple[str, ...]
 
@@ -21,66 +25,45 @@ class RuleFileError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class Located:
-    """A file's content as plain Python, with the position (line, column; from 1) of each value."""
+    """A file's content as plain Python, with the position (line, column; from 1) of each value.
+
+    ``marks`` are given, or found from ``node`` (the composed document) when an error needs them.
+    """
 
     path: Path
     text: str
     value: Any
-    marks: dict[Path_, tuple[int, int]]
+    marks: Mapping[Path_, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    node: yaml.Node | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    def position(self, where: Path_) -> tuple[int, int]:
+        """The line and column of the value at ``where`` (or the nearest enclosing one)."""
+        marks = self.marks
+        if not marks and self.node is not None:
+            marks = Document(self.value, self.node).positions()
+        return locate(dict(marks), where)
 
     def error(self, where: Path_, message: str) -> RuleFileError:
         """An error pointing at the value at ``where`` (or the nearest enclosing one)."""
-        for cut in range(len(where), -1, -1):
-            if where[:cut] in self.marks:
-                line, column = self.marks[where[:cut]]
-                break
-        else:
-            line, column = 1, 1
-        lines = self.text.splitlines()
-        excerpt = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
-        return RuleFileError(f"{self.path}:{line}:{column}: {message}\n    {excerpt}")
+        line, column = self.position(where)
+        return error_at(self.path, self.text, line, column, message)
 
 
-_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
+def error_at(path: Path, text: str, line: int, column: int, message: str) -> RuleFileError:
+    """``file:line:col: message`` and the text of that line."""
+    lines = text.splitlines()
+    excerpt = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
+    return RuleFileError(f"{path}:{line}:{column}: {message}\n    {excerpt}")
 
 
 def load_located(path: Path) -> Located:
-    """The YAML file at ``path`` with positions; any read or syntax error names the place."""
+    """The YAML file at ``path`` with positions; a read, syntax, size or duplicate key error says where."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}:1:1: cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=_FAST)
-        value = yaml.load(text, Loader=_FAST)
-    except yaml.YAMLError:
-        node, value = _parse_slowly(path, text)
-    marks: dict[Path_, tuple[int, int]] = {}
-    if node is not None:
-        _walk(node, (), marks)
-    return Located(path, text, value, marks)
-
-
-def _parse_slowly(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse with the pure-Python parser, whose errors say where they are."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(str(exc.problem or exc).split())
-        located = Located(path, text, None, {(): (line, column)})
-        raise located.error((), f"not valid YAML: {problem}") from exc
-    except yaml.YAMLError as exc:
-        raise RuleFileError(f"{path}:1:1: not valid YAML: {' '.join(str(exc).split())}") from exc
-
-
-def _walk(node: yaml.Node, where: Path_, marks: dict[Path_, tuple[int, int]]) -> None:
-    marks[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, child in node.value:
-            _walk(child, (*where, str(key.value)), marks)
-            marks[(*where, str(key.value))] = (key.start_mark.line + 1, key.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _walk(child, (*where, str(index)), marks)
+        document = load(text)
+    except YAMLLoadError as exc:
+        raise error_at(path, text, exc.line, exc.column, exc.message) from None
+    return Located(path, text, document.value, node=document.node)
