@@ -1,7 +1,8 @@
-"""Issue 14, case 2 and part of 13: hostile YAML in rule, knowledge and suite files.
+"""Issue 14, case 2 and part of 13: hostile YAML in rule, knowledge, suite and front matter files.
 
 Every YAML file goes through ``factlint.safe_yaml``: alias and merge-key bombs are refused before
-anything is built (fast, in little memory), and keys given twice are named by line and column.
+anything is built (fast, in little memory), keys given twice are named by line and column, and front
+matter keeps the last value of a key given twice, with a warning.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.cli import main
+from factlint.ingest.frontmatter import split_front_matter
+from factlint.ingest.reader import read_source
 from factlint.knowledge import load_knowledge
 from factlint.knowledge_schema import KnowledgeFileError
 from factlint.rules.catalogue import load_catalogue, read_rule
@@ -55,6 +58,8 @@ def merge_bomb(levels: int = 60, indent: str = "") -> str:
 
 
 BOMBS = {"aliases": alias_bomb, "merge keys": merge_bomb}
+# Within front matter's 100 aliases (90 and 78), so that its bound on the expansion refuses them.
+FRONT_MATTER_BOMBS = {"aliases": lambda: alias_bomb(10), "merge keys": lambda: merge_bomb(40)}
 
 
 @contextlib.contextmanager
@@ -226,3 +231,37 @@ def test_the_command_line_refuses_a_bomb_with_exit_2_and_its_place(tmp_path, com
     message, excerpt = result.stderr.splitlines()
     assert message.startswith(f"factlint: {rules / where}:") and "expands to more than" in message
     assert excerpt.startswith("    ") and not (tmp_path / "r.html").exists()
+
+
+# --- front matter -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bomb", FRONT_MATTER_BOMBS.values(), ids=FRONT_MATTER_BOMBS.keys())
+def test_a_bomb_in_front_matter_is_an_fl904_and_the_body_is_kept(tmp_path, bomb):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: T\n{bomb()}---\nThe body survives.\n", encoding="utf-8")
+    source = bounded(lambda: read_source(path))
+    assert [found.code for found in source.problems] == ["FL904"]
+    assert "expands to more than 20" in source.problems[0].message  # 20000 before, 20,000 now
+    assert source.text == "The body survives." and source.meta == {}
+
+
+def test_front_matter_with_too_many_aliases_is_refused():
+    aliases = "".join(f"k{i}: *a\n" for i in range(101))
+    front = split_front_matter(f"---\na: &a x\n{aliases}---\nBody\n")
+    assert front.meta == {} and "more than 100" in (front.error or "") and "aliases" in front.error
+
+
+def test_a_key_given_twice_in_front_matter_is_an_fl904_keeping_the_last_value(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\n\ntitle: First\ndate: 2024-05-01\ntitle: Second\n---\nThe body.\n", encoding="utf-8"
+    )
+    source = read_source(path)
+    assert [(found.code, found.message) for found in source.problems] == [
+        (
+            "FL904",
+            "front matter line 5, column 1: duplicate key 'title' (first at line 3); the last value is kept",
+        )
+    ]
+    assert source.title == "Second" and source.published == dt.date(2024, 5, 1)

@@ -1,8 +1,10 @@
 """Front matter (YAML ``---`` or TOML ``+++``), split with python-frontmatter and loaded safely.
 
-YAML is read with the safe loader only, aliases are counted and the loaded structure's expanded
-size is bounded, so an alias bomb is refused instead of expanded. Values are made JSON-compatible
-(dates become ISO strings) so that metadata serialises like every other record.
+YAML is read by :mod:`factlint.safe_yaml` with the front matter's limits: safe constructors only,
+at most 100 aliases and 20,000 values once expanded (checked before anything is built, so an alias
+or merge-key bomb is refused instead of expanded), timestamps kept as written. A key given twice is
+a warning naming its line and column; the last value is kept, as YAML loaders do. Values are made
+JSON-compatible (dates become ISO strings) so that metadata serialises like every other record.
 """
 
 from __future__ import annotations
@@ -12,17 +14,11 @@ import datetime as dt
 import math
 import re
 import tomllib
-from typing import Any, ClassVar
+from typing import Any
 
 import frontmatter
-import yaml
 
-MAX_ALIASES = 100
-MAX_NODES = 20_000
-
-
-class FrontMatterError(ValueError):
-    """The front matter exists but cannot be used."""
+from factlint.safe_yaml import FRONT_MATTER_LIMITS, Duplicate, YAMLLoadError, load
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,46 +29,39 @@ class FrontMatter:
     meta: dict[str, Any]
     body_start: int
     error: str | None = None
-
-
-class _BoundedSafeLoader(yaml.SafeLoader):
-    """The safe loader, refusing documents with more aliases than :data:`MAX_ALIASES`.
-
-    Timestamps stay strings, so that dates are kept exactly as written.
-    """
-
-    aliases = 0
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                raise FrontMatterError(f"more than {MAX_ALIASES} YAML aliases (an alias bomb?)")
-        return super().compose_node(parent, index)
-
-
-class _YAML(frontmatter.YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_BoundedSafeLoader)
+    warnings: tuple[str, ...] = ()
 
 
 class _TOML(frontmatter.default_handlers.BaseHandler):
-    """TOML front matter read with the standard library's tomllib."""
+    """TOML front matter, found by its ``+++`` lines (and read with the standard library's tomllib)."""
 
     FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
 
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return tomllib.loads(fm)
-
 
 _HANDLERS: tuple[tuple[str, frontmatter.default_handlers.BaseHandler], ...] = (
-    ("yaml", _YAML()),
+    ("yaml", frontmatter.YAMLHandler()),
     ("toml", _TOML()),
 )
+
+
+def _load(syntax: str, raw: str) -> tuple[Any, tuple[Duplicate, ...]]:
+    """The front matter's value, and the keys it gives twice (YAML only: TOML refuses them)."""
+    if syntax == "toml":
+        return tomllib.loads(raw), ()
+    document = load(raw, limits=FRONT_MATTER_LIMITS, timestamps=False, allow_duplicates=True)
+    return document.value, document.duplicates
+
+
+def _warnings(duplicates: tuple[Duplicate, ...], shift: int) -> tuple[str, ...]:
+    """A warning for each key given twice, with its lines in the file."""
+    moved = (
+        dataclasses.replace(one, line=one.line + shift, first_line=one.first_line + shift)
+        for one in duplicates
+    )
+    return tuple(
+        f"front matter line {one.line}, column {one.column}: {one.message}; the last value is kept"
+        for one in moved
+    )
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -89,35 +78,19 @@ def split_front_matter(text: str) -> FrontMatter:
         except ValueError:
             return FrontMatter(syntax, {}, 0, "front matter has no closing delimiter")
         body_start = len(text) - len(body)
+        shift = text[: text.find(raw)].count("\n")  # the file's lines before the front matter's first
         try:
-            loaded = handler.load(raw)
-            _check_size(loaded)
+            loaded, duplicates = _load(syntax, raw)
             meta = plain(loaded) if isinstance(loaded, dict) else None
-        except Exception as exc:  # loaders raise many kinds: ValueError, KeyError, RecursionError
-            return FrontMatter(syntax, {}, body_start, _one_line(exc))
+        except Exception as exc:  # tomllib raises many kinds: ValueError, KeyError, RecursionError
+            return FrontMatter(syntax, {}, body_start, _one_line(exc, shift))
         if loaded is None:
             return FrontMatter(syntax, {}, body_start)
         if meta is None:
             # "---" lines around text that is no mapping are thematic breaks, not front matter.
             return FrontMatter(None, {}, 0)
-        return FrontMatter(syntax, meta, body_start)
+        return FrontMatter(syntax, meta, body_start, warnings=_warnings(duplicates, shift))
     return FrontMatter(None, {}, 0)
-
-
-def _check_size(value: Any) -> None:
-    """Refuse structures that expand (through shared aliases) beyond :data:`MAX_NODES` nodes."""
-    budget = MAX_NODES
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        budget -= 1
-        if budget < 0:
-            raise FrontMatterError(f"front matter expands to more than {MAX_NODES} values")
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set)):
-            stack.extend(item)
 
 
 def plain(value: Any) -> Any:
@@ -137,10 +110,10 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException, shift: int) -> str:
     if isinstance(exc, RecursionError):
         return "front matter is nested too deeply"
-    if isinstance(exc, FrontMatterError):
-        return str(exc)
+    if isinstance(exc, YAMLLoadError):
+        return f"front matter line {exc.line + shift}, column {exc.column}: {exc.message}"[:300]
     text = " ".join(str(exc).split())
     return f"front matter could not be parsed: {text}"[:300]

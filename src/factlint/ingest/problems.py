@@ -44,7 +44,8 @@ FRONT_MATTER = InputProblem(
     "input.front_matter",
     Severity.WARNING,
     "The front matter could not be parsed safely (bad syntax, unsafe tags, alias bombs, no "
-    "closing delimiter); its metadata was ignored and the body was kept.",
+    "closing delimiter); its metadata was ignored and the body was kept. Or it gives a key twice: "
+    "the line and column are named and the last value is kept.",
 )
 TOO_LARGE = InputProblem(
     "FL905",

@@ -111,6 +111,7 @@ def _parse(data: bytes, path: str, source_id: str, max_bytes: int) -> Source | F
         found.append(
             problem(kinds.FRONT_MATTER, path, f"{front.error}; metadata ignored, body kept", source_id)
         )
+    found.extend(problem(kinds.FRONT_MATTER, path, warning, source_id) for warning in front.warnings)
     body_format = _body_format(Path(path).suffix.lower(), original[front.body_start :], front.syntax)
     builder = TextBuilder(original)
     if body_format == "html":
