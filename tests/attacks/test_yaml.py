@@ -1,8 +1,8 @@
 """Issue 14, case 2 and part of 13: hostile YAML in rule, knowledge, suite and front matter files.
 
 Every YAML file goes through ``factlint.safe_yaml``: alias and merge-key bombs are refused before
-anything is built (fast, in little memory), keys given twice are named by line and column, and front
-matter keeps the last value of a key given twice, with a warning.
+anything is built (fast, in little memory), keys given twice are named by line and column (front
+matter keeps the last value, with a warning), and a rule code defined twice in one folder is refused.
 """
 
 from __future__ import annotations
@@ -205,6 +205,22 @@ def test_a_key_given_twice_in_a_knowledge_file_names_both_lines(tmp_path):
     with pytest.raises(KnowledgeFileError) as raised:
         load_knowledge([tmp_path])
     assert str(raised.value).startswith(f"{path}:3:1: duplicate key 'abbreviations' (first at line 1)")
+
+
+def test_one_code_in_two_rule_files_of_one_folder_is_refused_naming_both(tmp_path):
+    (tmp_path / "FL990.yaml").write_text(RULE, encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(RULE.replace("test.unlisted", "test.other"), encoding="utf-8")
+    with pytest.raises(RuleFileError) as raised:
+        load_catalogue([tmp_path])
+    assert str(raised.value).splitlines()[0] == (
+        f"{tmp_path / 'mine.yaml'}:1:1: rule code FL990 is also defined in {tmp_path / 'FL990.yaml'}:1:1; "
+        "one folder defines a code once"
+    )
+
+
+def test_a_later_folder_still_replaces_a_bundled_rule_by_code(tmp_path):
+    (tmp_path / "FL401.yaml").write_text(RULE.replace("FL990", "FL401"), encoding="utf-8")
+    assert load_catalogue([tmp_path])["FL401"].path == str(tmp_path / "FL401.yaml")
 
 
 # --- the command line ------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ A rule file instantiates a check kind (:mod:`factlint.rules.checks`) with its ``
 three digits), dotted ``name``, ``kind``, ``severity``, ``message`` (a template over the fields
 the kind provides), ``params``, ``description``, ``why``, ``source`` and ``examples``: small
 inline sources with the codes they must (``raises``) and must not (``clean``) raise. Folders
-given later override earlier ones rule by rule (by code). Every mistake names its file, line and
-column, with the line's text.
+given later override earlier ones rule by rule (by code); within one folder a code is defined
+once. Every mistake names its file, line and column, with the line's text.
 """
 
 from __future__ import annotations
@@ -82,6 +82,8 @@ def default_checks_dir() -> Path:
 def load_catalogue(folders: Iterable[str | Path] = ()) -> dict[str, Rule]:
     """Every rule by code: the bundled ones, then each folder's, later ones replacing earlier ones.
 
+    Two files of one folder with the same code are refused (:class:`RuleFileError` naming both).
+
     A folder may be a ``rules`` folder (with knowledge files or a ``checks/`` subfolder: only
     ``checks/`` is read) or a folder of checks.
     """
@@ -91,10 +93,23 @@ def load_catalogue(folders: Iterable[str | Path] = ()) -> dict[str, Rule]:
             (folder / name).is_file() for name in RULE_FILES
         )
         checks = folder / "checks" if is_rules_folder else folder
+        layer: dict[str, Path] = {}
         for path in sorted(checks.glob("*.yaml")) if checks.is_dir() else ():
             rule = read_rule(path)
+            if rule.code in layer:
+                raise _twice(rule.code, layer[rule.code], path)
+            layer[rule.code] = path
             catalogue[rule.code] = rule
     return dict(sorted(catalogue.items()))
+
+
+def _twice(code: str, first: Path, second: Path) -> RuleFileError:
+    """One folder defines ``code`` in two files: an error at the second naming the first."""
+    line, column = load_located(first).position(("code",))
+    return load_located(second).error(
+        ("code",),
+        f"rule code {code} is also defined in {first}:{line}:{column}; one folder defines a code once",
+    )
 
 
 def read_rule(path: Path) -> Rule:
