@@ -2,7 +2,8 @@
 
 Every YAML file goes through ``factlint.safe_yaml``: alias and merge-key bombs are refused before
 anything is built (fast, in little memory), keys given twice are named by line and column (front
-matter keeps the last value, with a warning), and a rule code defined twice in one folder is refused.
+matter keeps the last value, with a warning), a rule code defined twice in one folder is refused,
+and a date field that is a number (TOML ``published = 2024``) is reported as FL908.
 """
 
 from __future__ import annotations
@@ -281,3 +282,23 @@ def test_a_key_given_twice_in_front_matter_is_an_fl904_keeping_the_last_value(tm
         )
     ]
     assert source.title == "Second" and source.published == dt.date(2024, 5, 1)
+
+
+# --- case 13: a TOML integer date -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "front", ["+++\npublished = 2024\n+++\n", "---\npublished: 2024\n---\n", "---\ndate: true\n---\n"]
+)
+def test_a_date_field_that_is_a_number_is_fl908(tmp_path, front):
+    path = tmp_path / "a.md"
+    path.write_text(front + "Acme raised $5 million.\n", encoding="utf-8")
+    source = read_source(path)
+    assert [found.code for found in source.problems] == ["FL908"] and source.published is None
+    assert "is not a date" in source.problems[0].message
+
+
+def test_an_empty_date_field_is_no_problem(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\npublished:\n---\nAcme raised $5 million.\n", encoding="utf-8")
+    assert read_source(path).problems == ()

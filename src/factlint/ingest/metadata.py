@@ -97,6 +97,8 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
                 published, published_from = published or written, published_from or "front_matter"
             else:
                 problems.append(("bad_date", f"front matter field {key!r} is not a date: {value!r}"))
+        elif top_level_date and value is not None:  # a number (TOML published = 2024), a flag, a list
+            problems.append(("bad_date", f"front matter field {key!r} is not a date: {value!r}"))
 
     for key, value in sorted(html_meta.items()):
         if _norm(key) in PUBLISHED_KEYS:
