@@ -135,8 +135,11 @@ def load(
         raise YAMLLoadError(f"not valid YAML: {' '.join(str(exc).split())}") from None
     except RecursionError:
         raise YAMLLoadError("not valid YAML: nested too deeply") from None
-    except (ValueError, TypeError, OverflowError) as exc:  # a constructor's: !!timestamp 2024-13-45
-        raise YAMLLoadError(f"not valid YAML: {' '.join(str(exc).split())}"[:300]) from None
+    except (
+        Exception
+    ) as exc:  # a constructor's own: ValueError (!!timestamp 2024-13-45), IndexError (!!int "")
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise YAMLLoadError(f"not valid YAML: {detail}"[:300]) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -144,6 +144,25 @@ def test_only_safe_constructors_and_dates_as_written_on_request():
     assert load("d: 2024-05-01", timestamps=False).value == {"d": "2024-05-01"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x: !!int ",
+        "x: !!timestamp 2024-13-45",
+        "n: " + "1" * 5000,
+        "x: !!float abc",
+        "? [a]\n: 1\n",
+        "[" * 1200,
+    ],
+)
+def test_what_makes_a_constructor_raise_is_the_one_error(tmp_path, text):
+    with pytest.raises(YAMLLoadError, match="not valid YAML"):
+        load(text)
+    (tmp_path / "FL990.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"FL990\.yaml:\d+:\d+: not valid YAML"):
+        read_rule(tmp_path / "FL990.yaml")
+
+
 @given(st.text(max_size=300))
 def test_the_loader_returns_a_value_or_raises_its_one_error(text):
     try:
