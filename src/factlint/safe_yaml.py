@@ -33,7 +33,7 @@ class Limits:
 
 
 # Rule and knowledge files: the bundled rules/ hold at most 47 kB and 2,200 values a file and use
-# 7 aliases in all; a 4 MB file of plain values composes in about 1 GB at the very worst.
+# 7 aliases in all; a 4 MB file of plain values composes in about 600 MB at the very worst.
 FILE_LIMITS = Limits(chars=4_000_000, aliases=10_000, nodes=1_000_000)
 # Front matter: a few lines of metadata; the bounds it has always had, and its length.
 FRONT_MATTER_LIMITS = Limits(chars=1_000_000, aliases=100, nodes=20_000)
