@@ -186,7 +186,8 @@ def test_a_hostile_source_name_adds_no_line_to_check(hostile_sources, fmt):
         assert all(line.startswith("::") and ":" not in line[2:].split("::", 1)[0] for line in lines)
     else:
         assert all(line.startswith((str(draft), "    ")) for line in lines)
-        assert any(r"003\x1b[2J\n::error file=x::\u202eevil.txt:" in line for line in lines)
+        # The name as the walker shows it (controls as \xNN), its bidi control as the terminal shows it.
+        assert any(r"003\x1b[2J\x0a::error file=x::\u202eevil.txt:" in line for line in lines)
 
 
 def test_the_sources_table_shows_controls_as_escapes_not_question_marks():
