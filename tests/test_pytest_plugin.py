@@ -148,6 +148,16 @@ def test_a_bad_rules_folder_is_a_usage_error(pytester: pytest.Pytester, clean: P
     result.stderr.fnmatch_lines(["*factlint: *missing*"])
 
 
+def test_a_mistake_in_a_rules_check_file_is_a_usage_error(pytester: pytest.Pytester, clean: Path) -> None:
+    checks = pytester.path / "desk" / "checks"
+    checks.mkdir(parents=True)
+    (checks / "mine.yaml").write_text("rules:\n  - code: FL999\n    code: FL998\n", encoding="utf-8")
+    result = pytester.runpytest("--factlint", "clean", "--factlint-rules", "desk")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*factlint: *mine.yaml:*"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
 def test_the_example_newsroom_repository_stays_green(pytester: pytest.Pytester) -> None:
     shutil.copytree(EXAMPLE, pytester.path, dirs_exist_ok=True)
     result = pytester.runpytest("tests", "--factlint", "stories")

@@ -157,9 +157,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE] = state
     if not state.paths:
         return
+    from factlint.rules.located import RuleFileError
+
     try:
         paths = state.collect_articles()
-    except KnowledgeError as exc:
+    except (KnowledgeError, RuleFileError) as exc:  # a mistake in a rules folder: one usage error
         raise pytest.UsageError(f"factlint: {exc}") from exc
     if config.args_source == pytest.Config.ArgsSource.ARGS:
         config.args.extend(paths)
