@@ -247,15 +247,18 @@ class Verdict:
     """How one claim of a group stands against the other sources' claims.
 
     ``score`` is the weighted share of the other sources whose figure is compatible with this one
-    (1.0 when no other source speaks); ``weight`` is its source's reliability.
+    (1.0 when no other source speaks); ``weight`` is its source's reliability. ``agreeing`` and
+    ``disagreeing`` count the other sources with and without a compatible figure: counts, not
+    lists, so that a group is stored in size linear in its claims (which sources they are is
+    :func:`factlint.match.consensus.compatible_sources`, derived on demand).
     """
 
     claim_id: str
     source_id: str
     score: float
     weight: float
-    supports: tuple[str, ...] = ()
-    contradicts: tuple[str, ...] = ()
+    agreeing: int = 0
+    disagreeing: int = 0
     in_consensus: bool = True
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.match.consensus import agreement, compatible_sources, consensus
+from factlint.match.consensus import agreement, backing, compatible_sources, consensus
 from factlint.match.intervals import Reach
 
 
@@ -101,3 +101,35 @@ def test_compatibility_and_ties_are_what_the_pairwise_definitions_say(pairs):
     best = max(weight.values())
     rivals = {covering[p] for p in events if abs(weight[p] - best) <= 1e-9}
     assert standing.tied == (len(rivals) > 1)
+
+
+@given(
+    st.lists(st.tuples(spans, st.sampled_from("abcd")), min_size=1, max_size=12),
+    st.lists(st.floats(0.1, 5.0), min_size=4, max_size=4),
+)
+def test_backing_counts_and_scores_are_those_of_the_pairwise_lists(pairs, weights):
+    figures = [figure for figure, _ in pairs]
+    sources = [source for _, source in pairs]
+    weight = dict(zip("abcd", weights, strict=True))
+    lists = compatible_sources(figures, sources)
+    for (supports, contradicts), backed in zip(lists, backing(figures, sources, weight.get), strict=True):
+        assert (backed.agreeing, backed.disagreeing) == (len(supports), len(contradicts))
+        assert abs(backed.score - agreement(supports, contradicts, weight.get)) < 1e-9
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["Knuth", "knuth", "Ritchie", "Thompson"]), st.sampled_from("abc")))
+)
+def test_backing_of_values_that_are_not_intervals(pairs):
+    figures = [Word(text) for text, _ in pairs]
+    sources = [source for _, source in pairs]
+    lists = compatible_sources(figures, sources)
+    backed = backing(figures, sources, lambda _: 1.0)
+    assert [(b.agreeing, b.disagreeing) for b in backed] == [(len(s), len(c)) for s, c in lists]
+
+
+def test_backing_is_stored_in_size_linear_in_the_group():
+    """A verdict holds counts: n agreeing sources add n verdicts of one size, not n lists of n."""
+    for size in (100, 200):
+        backed = backing([point(4)] * size, [f"s{i:04d}" for i in range(size)], lambda _: 1.0)
+        assert {(b.agreeing, b.disagreeing, b.score) for b in backed} == {(size - 1, 0, 1.0)}

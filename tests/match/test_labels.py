@@ -35,7 +35,8 @@ def test_different_figures_for_one_fact_at_one_time_conflict_and_name_the_weight
     assert group.label == "conflict"
     assert "cannot both be true" in group.reason and "a, b" in group.reason
     verdicts = {verdict.source_id: verdict for verdict in group.verdicts}
-    assert verdicts["c"].contradicts == ("a", "b") and verdicts["c"].score == 0.0
+    assert verdicts["c"].disagreeing == 2 and verdicts["c"].agreeing == 0 and verdicts["c"].score == 0.0
+    assert verdicts["a"].agreeing == 1 and verdicts["a"].disagreeing == 1
     assert not verdicts["c"].in_consensus and verdicts["a"].in_consensus
     assert group.consensus.value == 1.2e9
     assert [claim.source_id for claim in group.claims if claim.id in group.flagged] == ["c"]

@@ -10,6 +10,7 @@ passage repeated, a headline and its body) counts once.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
@@ -99,7 +100,8 @@ def compatible_sources(
 
     A source's own figures are never compared with each other, and a source is compatible as soon
     as one of its figures is, so a document that repeats one fact many times costs no more than
-    once.
+    once. The lists hold every pair, so they grow with the square of a group: reports keep the
+    counts of :func:`backing` and derive these on demand.
     """
     members: dict[str, list[int]] = {}
     for index, source in enumerate(sources):
@@ -113,9 +115,89 @@ def compatible_sources(
             for source in ordered
             if source != own and any(figure.meets(figures[j]) for j in members[source])
         ]
-        others = [source for source in ordered if source != own and source not in supports]
+        backing_sources = set(supports)
+        others = [source for source in ordered if source != own and source not in backing_sources]
         result.append((tuple(supports), tuple(others)))
     return result
+
+
+@dataclasses.dataclass(frozen=True)
+class Backing:
+    """How many other sources have a figure compatible with one claim's, and the weighted share.
+
+    ``score`` is :func:`agreement` of the two sets of sources, 1.0 when no other source speaks.
+    """
+
+    agreeing: int
+    disagreeing: int
+    score: float
+
+
+def backing(
+    figures: Sequence[Figure], sources: Sequence[str], weight_of: Callable[[str], float]
+) -> list[Backing]:
+    """:class:`Backing` of each figure, in time linear in the claims of a group.
+
+    Equal figures are compared once: sources are reduced to the sets of distinct figures they
+    give, so the comparisons grow with the square of the distinct figures only (a story of
+    thousands of sources that give three figures compares three).
+    """
+    ids: dict[object, int] = {}
+    distinct: list[Figure] = []
+    figure_ids = []
+    for figure in figures:
+        key = figure_key(figure)
+        if key not in ids:
+            ids[key] = len(distinct)
+            distinct.append(figure)
+        figure_ids.append(ids[key])
+    given: dict[str, set[int]] = {}
+    for source, figure_id in zip(sources, figure_ids, strict=True):
+        given.setdefault(source, set()).add(figure_id)
+    patterns: dict[frozenset[int], list[float]] = {}
+    pattern_of: dict[str, frozenset[int]] = {}
+    for source in sorted(given):
+        pattern = pattern_of[source] = frozenset(given[source])
+        patterns.setdefault(pattern, []).append(weight_of(source))
+    meets: dict[tuple[frozenset[int], int], bool] = {
+        (pattern, target): any(distinct[target].meets(distinct[own]) for own in pattern)
+        for pattern in patterns
+        for target in range(len(distinct))
+    }
+    count = [0] * len(distinct)
+    weight = [0.0] * len(distinct)
+    for target in range(len(distinct)):
+        meeting = [pattern for pattern in patterns if meets[pattern, target]]
+        count[target] = sum(len(patterns[pattern]) for pattern in meeting)
+        weight[target] = math.fsum(w for pattern in meeting for w in patterns[pattern])
+    everyone = math.fsum(w for pattern in patterns.values() for w in pattern)
+    result = []
+    for source, target in zip(sources, figure_ids, strict=True):
+        own_meets = meets[pattern_of[source], target]
+        own_weight = weight_of(source)
+        agreeing = count[target] - own_meets
+        disagreeing = len(given) - 1 - agreeing
+        supported = weight[target] - (own_weight if own_meets else 0.0)
+        total = everyone - own_weight
+        score = 1.0 if agreeing + disagreeing == 0 or total <= 0 else supported / total
+        result.append(Backing(agreeing, disagreeing, min(1.0, max(0.0, score))))
+    return result
+
+
+def figure_key(figure: Figure) -> object:
+    """A key equal for figures that meet the same figures: an interval's ends, else the figure."""
+    if isinstance(figure, Reach):
+        return ("reach", _number_key(figure.low), _number_key(figure.high))
+    try:
+        hash(figure)
+    except TypeError:
+        return ("object", id(figure))
+    return figure
+
+
+def _number_key(number: float) -> object:
+    """A float as a dict key (NaN, which equals nothing, as a string)."""
+    return "nan" if math.isnan(number) else number
 
 
 def agreement(

@@ -15,7 +15,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from factlint.knowledge import KnowledgeBase, default_knowledge
-from factlint.match.consensus import Figure, Standing, agreement, compatible_sources, consensus
+from factlint.match.consensus import Figure, Standing, backing, consensus
 from factlint.match.intervals import Reach, reach
 from factlint.match.labels import label, text_label
 from factlint.match.reliability import NEAR_MISS, source_weights
@@ -89,21 +89,20 @@ def _judge(
         return group
     sources = [claim.source_id for claim in claims]
     standing = consensus(figures, sources, weights)
-    verdicts = []
-    compatible = compatible_sources(figures, sources)
-    for index, claim in enumerate(claims):
-        supports, contradicts = compatible[index]
-        verdicts.append(
-            Verdict(
-                claim_id=claim.id,
-                source_id=claim.source_id,
-                score=round(agreement(supports, contradicts, lambda s: weights.get(s, 1.0)), 6),
-                weight=round(weights.get(claim.source_id, 1.0), 6),
-                supports=supports,
-                contradicts=contradicts,
-                in_consensus=index in standing.supporters,
-            )
+    verdicts = [
+        Verdict(
+            claim_id=claim.id,
+            source_id=claim.source_id,
+            score=round(backed.score, 6),
+            weight=round(weights.get(claim.source_id, 1.0), 6),
+            agreeing=backed.agreeing,
+            disagreeing=backed.disagreeing,
+            in_consensus=index in standing.supporters,
         )
+        for index, (claim, backed) in enumerate(
+            zip(claims, backing(figures, sources, lambda s: weights.get(s, 1.0)), strict=True)
+        )
+    ]
     if not all(isinstance(figure, Reach) for figure in figures):
         name, reason, flagged = text_label(claims, figures, standing)
         return dataclasses.replace(

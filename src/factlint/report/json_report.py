@@ -9,7 +9,7 @@ from typing import Any
 
 from factlint.model import Report, record_fields, to_dict
 
-SCHEMA = "factlint-report/1"
+SCHEMA = "factlint-report/2"
 
 
 def report_dict(report: Report) -> dict[str, Any]:

@@ -1,0 +1,64 @@
+"""Issue 14, case 7: one story told by many sources gives output linear in its sources.
+
+A verdict counted the other sources by listing them, and each flagged claim's message and reason
+named every source of the consensus, so a story of n sources wrote some n² names. These build a
+story at two sizes, twice apart, and check that what is written about it doubles at most.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from factlint.extract import extract_text
+from factlint.knowledge import default_knowledge
+from factlint.match import group, reconcile
+from factlint.model import Claim, ClaimGroup
+from factlint.report.json_report import stream_json
+
+KB = default_knowledge()
+SENTENCES = (
+    "Amazon invested $4 billion in Anthropic on Sept. 25, 2023.",
+    "Amazon invested $8 billion in Anthropic on Sept. 25, 2023.",
+    "Amazon invested up to $4 billion in Anthropic on Sept. 25, 2023.",
+)
+
+
+def sentence(index: int) -> str:
+    """Most sources agree; every tenth gives another figure and every tenth drops a qualifier."""
+    return SENTENCES[1 if index % 10 == 3 else 2 if index % 10 == 7 else 0]
+
+
+def story_groups(size: int) -> list[ClaimGroup]:
+    """The reconciled groups of ``size`` one-sentence sources (each sentence extracted once)."""
+    extracted = {text: extract_text(text) for text in SENTENCES}
+    claims: list[Claim] = []
+    for index in range(size):
+        name = f"s{index:05d}.txt"
+        for claim in extracted[sentence(index)]:
+            claims.append(dataclasses.replace(claim, source_id=name, id=f"{name}#{claim.span.start}"))
+    return reconcile(group(claims, KB), KB)
+
+
+def test_a_story_s_groups_are_written_in_size_linear_in_its_sources():
+    sizes = []
+    for size in (150, 300):
+        groups = story_groups(size)
+        assert max(len(found.claims) for found in groups) >= size * 0.8  # one big group
+        sizes.append(sum(len(json_line) for json_line in _groups_json(groups)))
+    assert sizes[1] < 2.2 * sizes[0], sizes
+
+
+def test_a_verdict_counts_the_sources_that_agree_and_disagree():
+    groups = story_groups(150)
+    biggest = max(groups, key=lambda found: len(found.claims))
+    assert biggest.label == "conflict"
+    counts = {(v.agreeing, v.disagreeing) for v in biggest.verdicts}
+    # 135 sources say $4 billion (15 of them "up to"); 15 say $8 billion.
+    assert counts == {(134, 15), (14, 135)}
+
+
+def _groups_json(groups: list[ClaimGroup]) -> list[str]:
+    from factlint.model import Report
+
+    report = Report(version="test", inputs=(), sources=(), groups=tuple(groups))
+    return list(stream_json(report))
