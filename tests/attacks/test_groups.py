@@ -13,7 +13,9 @@ from factlint.extract import extract_text
 from factlint.knowledge import default_knowledge
 from factlint.match import group, reconcile
 from factlint.model import Claim, ClaimGroup
+from factlint.pipeline import build_report
 from factlint.report.json_report import stream_json
+from factlint.rules.selection import Selection
 
 KB = default_knowledge()
 SENTENCES = (
@@ -55,6 +57,21 @@ def test_a_verdict_counts_the_sources_that_agree_and_disagree():
     counts = {(v.agreeing, v.disagreeing) for v in biggest.verdicts}
     # 135 sources say $4 billion (15 of them "up to"); 15 say $8 billion.
     assert counts == {(134, 15), (14, 135)}
+
+
+def test_findings_about_one_story_grow_linearly_and_name_a_handful_of_sources(tmp_path):
+    totals = []
+    for size in (40, 80):
+        folder = tmp_path / f"story-{size}"
+        folder.mkdir()
+        for index in range(size):
+            (folder / f"s{index:03d}.txt").write_text(sentence(index) + "\n", encoding="utf-8")
+        report = build_report([folder], selection=Selection(select=("FL2",)))
+        conflicts = [found for found in report.findings if found.code == "FL201"]
+        assert len(conflicts) == size // 10
+        assert f"and {size - size // 10 - 5:,} other sources" in conflicts[0].message
+        totals.append(sum(len(found.message) + len(found.explanation) for found in report.findings))
+    assert totals[1] < 2.2 * totals[0], totals
 
 
 def _groups_json(groups: list[ClaimGroup]) -> list[str]:

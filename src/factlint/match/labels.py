@@ -30,6 +30,8 @@ QUALIFIER_WORDS = {
     "nearly": "nearly",
     "about": "about",
 }
+PAIRWISE = 48  # groups of up to this many claims are labelled by comparing every pair
+NAMED = 5  # sources a reason or message names before it counts the rest
 
 
 def say(claim: Claim) -> str:
@@ -75,8 +77,48 @@ def label(
     ``running`` figures only grow (a newer smaller one is stale); ``revised`` ones may move either
     way as a story develops (a count of votes): for both, figures of different dates are a change,
     and a newer source that repeats a figure an intermediate one had already replaced is stale.
+
+    The logic compares claims pair by pair; a group of more than :data:`PAIRWISE` claims is
+    judged on its representatives (:mod:`factlint.match.profiles`), with the same outcome.
     """
-    sources = sorted({claim.source_id for claim in claims})
+    everyone = sorted({claim.source_id for claim in claims})
+    backers = sorted({claims[k].source_id for k in standing.supporters})
+    if len(claims) > PAIRWISE:
+        from factlint.match.profiles import label_by_profiles
+
+        return label_by_profiles(
+            claims, reaches, standing, running=running, published=published, revised=revised
+        )
+    return pairwise_label(
+        claims,
+        reaches,
+        standing,
+        running=running,
+        published=published,
+        revised=revised,
+        everyone=everyone,
+        backers=backers,
+    )
+
+
+def pairwise_label(
+    claims: Sequence[Claim],
+    reaches: Sequence[Reach],
+    standing: Standing,
+    *,
+    running: bool,
+    published: Mapping[str, dt.date | None],
+    revised: bool,
+    everyone: Sequence[str],
+    backers: Sequence[str],
+) -> tuple[str, str, tuple[int, ...]]:
+    """:func:`label` by comparing every pair of ``claims`` (of sources other than each other's).
+
+    ``everyone`` are the sources of the whole group, sorted, and ``backers`` those of its
+    consensus: the claims may be representatives of a larger group
+    (:func:`factlint.match.profiles.label_by_profiles`).
+    """
+    sources = everyone
     if len(sources) == 1:
         return "single_source", f"only {sources[0]} gives this figure: {say(claims[0])}", (0,)
     pairs = [
@@ -104,7 +146,8 @@ def label(
     if unexplained:
         i, j = unexplained[0]
         outside = {k for pair in unexplained for k in pair if k not in standing.supporters}
-        return "conflict", _conflict_reason(claims, i, j, standing), tuple(sorted(outside or {i, j}))
+        reason = _conflict_reason(claims, i, j, standing, backers)
+        return "conflict", reason, tuple(sorted(outside or {i, j}))
     if stale:
         older, newer = stale[0]
         flagged = tuple(sorted({late for _, late in stale}))
@@ -230,18 +273,32 @@ def _in_time_order(
     return (i, j) if first < second else (j, i)
 
 
-def _conflict_reason(claims: Sequence[Claim], i: int, j: int, standing: Standing) -> str:
+def _conflict_reason(
+    claims: Sequence[Claim], i: int, j: int, standing: Standing, backers: Sequence[str]
+) -> str:
     reason = (
         f"{say(claims[i])} and {say(claims[j])} cannot both be true: no qualifier, rounding, tolerance "
         "or change over time explains the difference"
     )
     if standing.tied:
         return reason + "; the sources are evenly split"
-    backers = sorted({claims[k].source_id for k in standing.supporters})
-    return reason + f"; the weightier side is {', '.join(backers)}"
+    return reason + f"; the weightier side is {some_of(backers)}"
 
 
-def _agree_reason(claims: Sequence[Claim], reaches: Sequence[Reach], sources: list[str]) -> str:
+def some_of(names: Sequence[str], total: int | None = None) -> str:
+    """The first :data:`NAMED` of ``names`` joined by commas, and how many more there are.
+
+    ``total`` is how many there are in all when ``names`` holds only the first of them. A message
+    names a handful of sources, never all of a story's thousands: each flagged claim's message
+    would otherwise grow with the story, and the report with its square.
+    """
+    total = len(names) if total is None else total
+    shown = ", ".join(names[:NAMED])
+    rest = total - min(len(names), NAMED)
+    return f"{shown} and {rest:,} other source{'s' if rest > 1 else ''}" if rest > 0 else shown
+
+
+def _agree_reason(claims: Sequence[Claim], reaches: Sequence[Reach], sources: Sequence[str]) -> str:
     if all(reaches[0].same_number(other) for other in reaches[1:]):
         values = {reach.value for reach in reaches}
         rounding = " within rounding" if len(values) > 1 else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from factlint.match.labels import NAMED, some_of
 from factlint.model import Claim, ClaimGroup, Finding
 from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
@@ -32,18 +33,27 @@ FIELDS = (
 
 @register("group_label", FIELDS, {"label": "conflict"})
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    """One finding per flagged claim of every group labelled ``params.label``."""
+    """One finding per flagged claim of every group labelled ``params.label``.
+
+    A message names at most :data:`~factlint.match.labels.NAMED` supporting sources and counts the
+    rest, so the findings of a story grow with its flagged claims, not with their product with
+    its sources.
+    """
     for group in context.groups:
         if group.label != rule.params["label"]:
             continue
         by_id = {claim.id: claim for claim in group.claims}
         verdicts = {verdict.claim_id: verdict for verdict in group.verdicts}
+        inside = sorted({v.source_id for v in group.verdicts if v.in_consensus})
+        members = set(inside)
+        backing = _consensus_claims(group)
         for claim_id in group.flagged or (group.claims[0].id,):
             claim = by_id[claim_id]
             verdict = verdicts.get(claim_id)
-            backing = _consensus_claim(group, claim)
-            evidence = [quote(claim)] + ([quote(backing)] if backing is not None else [])
-            supporters = sorted({v.source_id for v in group.verdicts if v.in_consensus} - {claim.source_id})
+            chosen = next((other for other in backing if other.source_id != claim.source_id), None)
+            evidence = [quote(claim)] + ([quote(chosen)] if chosen is not None else [])
+            others = len(inside) - (claim.source_id in members)
+            first = [name for name in inside[: NAMED + 1] if name != claim.source_id][:NAMED]
             yield finding(
                 context,
                 rule,
@@ -52,8 +62,8 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 explanation=group.reason,
                 quote=claim.text,
                 source=claim.source_id,
-                consensus=backing.text if backing is not None else group.consensus_text,
-                supporters=", ".join(supporters) or "no other source",
+                consensus=chosen.text if chosen is not None else group.consensus_text,
+                supporters=some_of(first, others) or "no other source",
                 agreement=f"{verdict.score:.2f}" if verdict else "1.00",
                 attribute=claim.attribute or "",
                 subject=group.key[0] or group.key[1] or "the story",
@@ -62,10 +72,19 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _consensus_claim(group: ClaimGroup, claim: Claim) -> Claim | None:
-    """A claim of another source in the consensus, to quote beside ``claim``."""
+def _consensus_claims(group: ClaimGroup) -> list[Claim]:
+    """The claims in the consensus and not flagged that a finding may quote beside its own.
+
+    For each claim, the first of another source than its own: the first of these, and the first
+    of another source than the first's, are all it may need.
+    """
     inside = {v.claim_id for v in group.verdicts if v.in_consensus}
+    flagged = set(group.flagged)
+    found: list[Claim] = []
     for other in group.claims:
-        if other.id in inside and other.source_id != claim.source_id and other.id not in group.flagged:
-            return other
-    return None
+        eligible = other.id in inside and other.id not in flagged
+        if eligible and (not found or other.source_id != found[0].source_id):
+            found.append(other)
+            if len(found) == 2:
+                break
+    return found
