@@ -15,6 +15,10 @@ from factlint.match import group, reconcile
 from factlint.model import Claim, ClaimGroup
 from factlint.pipeline import build_report
 from factlint.report.json_report import stream_json
+from factlint.report.summary import claim_matrix
+from factlint.rules.catalogue import load_catalogue
+from factlint.rules.context import Context
+from factlint.rules.engine import run_checks
 from factlint.rules.selection import Selection
 
 KB = default_knowledge()
@@ -79,3 +83,34 @@ def _groups_json(groups: list[ClaimGroup]) -> list[str]:
 
     report = Report(version="test", inputs=(), sources=(), groups=tuple(groups))
     return list(stream_json(report))
+
+
+class Counted(tuple):
+    """A tuple that counts how often it is walked or searched."""
+
+    walks = 0
+
+    def __iter__(self):
+        Counted.walks += 1
+        return super().__iter__()
+
+    def __contains__(self, item):
+        Counted.walks += 1
+        return super().__contains__(item)
+
+
+def test_each_source_s_claims_in_a_story_are_found_without_reading_the_story_again(tmp_path):
+    for index in range(30):
+        (tmp_path / f"s{index:03d}.txt").write_text(sentence(index) + "\n", encoding="utf-8")
+    report = build_report([tmp_path], selection=Selection(select=("FL201",)))
+    groups = tuple(
+        dataclasses.replace(found, claims=Counted(found.claims), flagged=Counted(found.flagged))
+        for found in report.groups
+    )
+    context = Context(report.sources, report.claims, groups, KB)
+    Counted.walks = 0
+    run_checks(context, load_catalogue(), Selection(select=("FL101",)))
+    assert Counted.walks <= 2 * len(groups)  # once per group, not once per source
+    Counted.walks = 0
+    claim_matrix(dataclasses.replace(report, groups=groups))
+    assert Counted.walks <= 3 * len(groups)  # not once per claim

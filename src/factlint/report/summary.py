@@ -97,6 +97,7 @@ def claim_matrix(report: Report) -> dict[str, Any]:
         if len(sources) < 2 or group.label is None:
             continue
         inside = {v.claim_id for v in group.verdicts if v.in_consensus}
+        flagged = set(group.flagged)
         mine: dict[str, list[Claim]] = {}
         for claim in group.claims:
             mine.setdefault(claim.source_id, []).append(claim)
@@ -105,7 +106,7 @@ def claim_matrix(report: Report) -> dict[str, Any]:
             theirs = mine[source_id]
             state = (
                 "off"
-                if any(c.id in group.flagged for c in theirs)
+                if any(c.id in flagged for c in theirs)
                 else "ok"
                 if any(c.id in inside for c in theirs)
                 else "other"

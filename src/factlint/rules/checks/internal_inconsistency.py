@@ -72,10 +72,13 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
     claims: dict[str, list[Claim]] = {}
     for claim in context.claims:
         claims.setdefault(claim.source_id, []).append(claim)
-    groups: dict[str, list[ClaimGroup]] = {}
+    groups: dict[str, list[tuple[ClaimGroup, list[Claim]]]] = {}
     for group in context.groups:
-        for source_id in dict.fromkeys(claim.source_id for claim in group.claims):
-            groups.setdefault(source_id, []).append(group)
+        mine: dict[str, list[Claim]] = {}
+        for claim in group.claims:
+            mine.setdefault(claim.source_id, []).append(claim)
+        for source_id, theirs in mine.items():
+            groups.setdefault(source_id, []).append((group, theirs))
     for source in context.sources:
         reported: set[int] = set()
         for found, spans in _labelled(context, rule, source, claims.get(source.id, [])):

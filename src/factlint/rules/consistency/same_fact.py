@@ -29,15 +29,22 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 
 def same_fact(
-    context: Context, rule: Rule, source: Source, groups: Sequence[ClaimGroup], reported: set[int]
+    context: Context,
+    rule: Rule,
+    source: Source,
+    groups: Sequence[tuple[ClaimGroup, list[Claim]]],
+    reported: set[int],
 ) -> Iterator[Finding]:
-    """Claims of one group and one source whose figures cannot both hold at one time."""
+    """Claims of one group and one source whose figures cannot both hold at one time.
+
+    ``groups`` are the groups that hold claims of ``source``, each with those claims (found
+    once for all sources, so that a story of many sources is not read once for each).
+    """
     kb = context.kb
     changes = change_pattern(kb, rule.params)
     scopes = scope_pattern(kb, rule.params)
     text = source.text
-    for group in groups:
-        mine = [claim for claim in group.claims if claim.source_id == source.id]
+    for group, mine in groups:
         if len(mine) < 2:
             continue
         usable = [
