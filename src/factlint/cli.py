@@ -401,7 +401,26 @@ def _no_input(report: Report) -> None:
         sys.exit(ExitCode.USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: running out of memory anywhere is one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from concurrent.futures.process import BrokenProcessPool
+
+        from factlint.memory import OutOfMemory
+
+        try:
+            return super().invoke(ctx)
+        except (OutOfMemory, MemoryError, BrokenProcessPool) as exc:
+            if not isinstance(exc, OutOfMemory):
+                exc = OutOfMemory(
+                    f"running {ctx.invoked_subcommand}", killed=not isinstance(exc, MemoryError)
+                )
+            click.echo(f"factlint: {exc}", err=True)
+            sys.exit(ExitCode.USAGE)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """Find where news sources disagree before publication."""

@@ -18,6 +18,7 @@ from factlint.ingest.corpus import assemble, list_files
 from factlint.ingest.names import shown
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import reconcile
+from factlint.memory import stage
 from factlint.model import Claim, ClaimGroup, Report, Source
 from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.context import Context
@@ -79,15 +80,18 @@ def build_report(
     inputs = tuple(os.fspath(path) for path in paths)
     files, rejected = list_files(inputs)
     engine = engine or LocalEngine()
-    reads = engine.read(files, kb, max_bytes, progress)
+    with stage("reading"):
+        reads = engine.read(files, kb, max_bytes, progress)
     _say_cache_problems(reads)
     corpus = assemble((read.outcome for read in reads), rejected)
     claims = tuple(claim for read in reads for claim in read.claims)
-    groups = match_claims(claims, corpus.sources, kb, engine, stories)
+    with stage("matching claims"):
+        groups = match_claims(claims, corpus.sources, kb, engine, stories)
     readable = tuple(source for source in corpus.sources if source.text)
-    findings = run_checks(
-        Context(readable, claims, groups, kb), catalogue, selection, jobs=getattr(engine, "jobs", 1)
-    )
+    with stage("checking the rules"):
+        findings = run_checks(
+            Context(readable, claims, groups, kb), catalogue, selection, jobs=getattr(engine, "jobs", 1)
+        )
     return Report(
         version=__version__,
         inputs=tuple(map(shown, inputs)),

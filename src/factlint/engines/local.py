@@ -9,21 +9,24 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import gc
+import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from factlint.bulk import collector_paused
 from factlint.cache import Cache
 from factlint.engines.work import Read, read_file
 from factlint.knowledge import KnowledgeBase
 from factlint.match.grouping import group
+from factlint.memory import OutOfMemory
 from factlint.model import Claim, ClaimGroup
 
 Progress = Callable[[int, int], None]
 
 _WORKER: dict[str, object] = {}  # the knowledge, limit and cache of a worker process
+READING = "reading"  # the stage of the engine, as an out-of-memory message names it
 
 
 class Engine(Protocol):
@@ -65,17 +68,31 @@ class LocalEngine:
         if jobs == 1:
             results = []
             for done, (path, source_id) in enumerate(files, 1):
-                results.append(read_file(path, source_id, max_bytes, kb, self.cache))
+                try:
+                    results.append(read_file(path, source_id, max_bytes, kb, self.cache))
+                except MemoryError as exc:
+                    raise OutOfMemory(READING, [str(path)]) from exc
                 _tell(progress, done, len(files))
             return results
         chunk = max(1, min(64, len(files) // (jobs * 8)))
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=jobs, initializer=_start_worker, initargs=(kb, max_bytes, self.cache)
-        ) as pool:
-            results = []
-            for read in pool.map(_work, files, chunksize=chunk):
-                results.append(read)
-                _tell(progress, len(results), len(files))
+        # Each worker writes the number of the file it reads (1-based, 0 between files) in its
+        # slot, so that the files in flight are known when one is killed.
+        reading = multiprocessing.Array("q", jobs)
+        workers = multiprocessing.Value("i", 0)
+        items = [(number, path, source_id) for number, (path, source_id) in enumerate(files, 1)]
+        results = []
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                max_workers=jobs,
+                initializer=_start_worker,
+                initargs=(kb, max_bytes, self.cache, reading, workers),
+            ) as pool:
+                for read in pool.map(_work, items, chunksize=chunk):
+                    results.append(read)
+                    _tell(progress, len(results), len(files))
+        except concurrent.futures.process.BrokenProcessPool as exc:
+            flight = [str(files[number - 1][0]) for number in sorted(set(reading[:])) if number > 0]
+            raise OutOfMemory(READING, flight, killed=True) from exc
         return results
 
     def group(
@@ -97,17 +114,27 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _start_worker(kb: KnowledgeBase, max_bytes: int, cache: Cache | None) -> None:
-    _WORKER.update(kb=kb, max_bytes=max_bytes, cache=cache)
+def _start_worker(kb: KnowledgeBase, max_bytes: int, cache: Cache | None, reading: Any, workers: Any) -> None:
+    with workers.get_lock():
+        slot = workers.value
+        workers.value += 1
+    _WORKER.update(kb=kb, max_bytes=max_bytes, cache=cache, reading=reading, slot=slot)
     # The knowledge and compiled patterns live as long as the worker: the collector need not
     # walk them again, and may wait for more garbage between collections (about 6% less time).
     gc.freeze()
     gc.set_threshold(10_000, 50, 50)
 
 
-def _work(item: tuple[Path, str]) -> Read:
-    path, source_id = item
-    return read_file(path, source_id, _WORKER["max_bytes"], _WORKER["kb"], _WORKER["cache"])  # type: ignore[arg-type]
+def _work(item: tuple[int, Path, str]) -> Read:
+    number, path, source_id = item
+    reading, slot = _WORKER["reading"], _WORKER["slot"]
+    reading[slot] = number  # type: ignore[index]
+    try:
+        return read_file(path, source_id, _WORKER["max_bytes"], _WORKER["kb"], _WORKER["cache"])  # type: ignore[arg-type]
+    except MemoryError as exc:
+        raise OutOfMemory(READING, [str(path)]) from exc
+    finally:
+        reading[slot] = 0  # type: ignore[index]
 
 
 def _tell(progress: Progress | None, done: int, total: int) -> None:
