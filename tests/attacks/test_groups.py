@@ -14,6 +14,7 @@ from factlint.knowledge import default_knowledge
 from factlint.match import group, reconcile
 from factlint.model import Claim, ClaimGroup
 from factlint.pipeline import build_report
+from factlint.report.html_report import MATRIX_COLUMNS, render_html
 from factlint.report.json_report import stream_json
 from factlint.report.summary import claim_matrix
 from factlint.rules.catalogue import load_catalogue
@@ -114,3 +115,17 @@ def test_each_source_s_claims_in_a_story_are_found_without_reading_the_story_aga
     Counted.walks = 0
     claim_matrix(dataclasses.replace(report, groups=groups))
     assert Counted.walks <= 3 * len(groups)  # not once per claim
+
+
+def test_the_claim_matrix_of_a_large_story_has_a_bounded_number_of_columns(tmp_path):
+    for index in range(MATRIX_COLUMNS + 20):
+        (tmp_path / f"s{index:03d}.txt").write_text(sentence(index) + "\n", encoding="utf-8")
+    report = build_report([tmp_path], selection=Selection(select=("FL201",)))
+    page = render_html(report)
+    matrix = page[page.index('<section id="matrix">') : page.index("</section>", page.index('id="matrix"'))]
+    assert matrix.count("<th title=") == MATRIX_COLUMNS
+    assert "20 others are left off" in matrix
+    flagged = {
+        claim.source_id for found in report.groups for claim in found.claims if claim.id in found.flagged
+    }
+    assert all(f'title="{tmp_path / name}"' in matrix for name in flagged)  # the worst come first

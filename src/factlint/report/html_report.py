@@ -85,6 +85,7 @@ def _evidence(
 FULL_TEXTS = 300  # sources whose whole text is shown with its claims marked
 TIMELINE_LANES = 60  # sources drawn on the timeline
 FINDING_CARDS = 300  # beyond this many findings, those of severity info are one line each
+MATRIX_COLUMNS = 60  # sources a table of the claim matrix has a column for
 
 
 def _priority(report: Report) -> list[Source]:
@@ -95,6 +96,23 @@ def _priority(report: Report) -> list[Source]:
             worst[found.source_id] = max(worst.get(found.source_id, 0), found.severity.rank)
     ranked = sorted(enumerate(report.sources), key=lambda item: (-worst.get(item[1].id, 0), item[0]))
     return [source for _, source in ranked]
+
+
+def _narrowed(matrix: dict[str, Any], priority: list[Source]) -> dict[str, Any]:
+    """The claim matrix with at most :data:`MATRIX_COLUMNS` columns a table, the worst first.
+
+    A table of every source of a story has rows times sources cells: for a story of thousands of
+    sources that tell many facts, a page that grows with their product. The columns kept stay in
+    reading order; ``left_off`` counts the others.
+    """
+    rank = {source.id: index for index, source in enumerate(priority)}
+    for table in matrix["tables"]:
+        columns = table["columns"]
+        kept = sorted(columns, key=lambda source: rank.get(source.id, len(rank)))[:MATRIX_COLUMNS]
+        chosen = {source.id for source in kept}
+        table["columns"] = [source for source in columns if source.id in chosen]
+        table["left_off"] = len(columns) - len(table["columns"])
+    return matrix
 
 
 def render_html(report: Report, title: str = "factlint report") -> str:
@@ -146,7 +164,7 @@ def render_html(report: Report, title: str = "factlint report") -> str:
         problems=problems,
         findings=cards,
         finding_lines=lines,
-        matrix=claim_matrix(report),
+        matrix=_narrowed(claim_matrix(report), priority),
         agreement=overall_agreement(report),
         words=sum(source.words for source in report.sources),
         timeline=build_timeline(lanes, [claim for claim in report.claims if claim.source_id in drawn]),
