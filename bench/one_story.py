@@ -63,7 +63,7 @@ def measure(size: int, jobs: int, work: Path) -> dict[str, float | int | None]:
         "--no-cache",
     ]
     run = run_cli(args, cwd=work)
-    if run.returncode not in (0, 1):
+    if run.returncode not in (0, 1) or not html.exists() or not json_path.exists():
         print(run.stderr[-2000:], file=sys.stderr)
     return {
         "files": size,
