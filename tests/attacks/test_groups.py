@@ -12,6 +12,9 @@ import dataclasses
 from factlint.extract import extract_text
 from factlint.knowledge import default_knowledge
 from factlint.match import group, reconcile
+from factlint.match.consensus import consensus
+from factlint.match.intervals import Reach
+from factlint.match.reconcile import figure_loss
 from factlint.model import Claim, ClaimGroup
 from factlint.pipeline import build_report
 from factlint.report.html_report import MATRIX_COLUMNS, render_html
@@ -129,3 +132,22 @@ def test_the_claim_matrix_of_a_large_story_has_a_bounded_number_of_columns(tmp_p
         claim.source_id for found in report.groups for claim in found.claims if claim.id in found.flagged
     }
     assert all(f'title="{tmp_path / name}"' in matrix for name in flagged)  # the worst come first
+
+
+class CountedReach(Reach):
+    """An interval that counts how often its gap to another is measured."""
+
+    gaps = 0
+
+    def gap(self, other):
+        CountedReach.gaps += 1
+        return super().gap(other)
+
+
+def test_each_figure_outside_the_consensus_is_not_compared_with_every_supporter():
+    figures = [CountedReach(4.0, 4.0, 4.0, 4.0, 4.0)] * 200 + [CountedReach(8.0, 8.0, 8.0, 8.0, 8.0)] * 20
+    standing = consensus(figures, [f"s{index}" for index in range(len(figures))], {})
+    CountedReach.gaps = 0
+    losses = {figure_loss(figure, figures, standing) for figure in figures[200:]}
+    assert losses == {1.0}
+    assert CountedReach.gaps <= 20  # before: each of the 20 measured against all 200 supporters

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from factlint.match.consensus import agreement, backing, compatible_sources, consensus
 from factlint.match.intervals import Reach
+from factlint.match.reconcile import figure_loss
 
 
 def point(value: float) -> Reach:
@@ -133,3 +134,20 @@ def test_backing_is_stored_in_size_linear_in_the_group():
     for size in (100, 200):
         backed = backing([point(4)] * size, [f"s{i:04d}" for i in range(size)], lambda _: 1.0)
         assert {(b.agreeing, b.disagreeing, b.score) for b in backed} == {(size - 1, 0, 1.0)}
+
+
+def pairwise_loss(figure, figures, standing):
+    """figure_loss as it was written before it searched sorted ends: every supporter compared."""
+    chosen = [figures[i] for i in standing.supporters]
+    gap = min(figure.gap(other) for other in chosen)
+    values = sorted(abs(other.value) for other in chosen if other.value is not None)
+    scale = 0.1 * (values[len(values) // 2] if values else 0.0)
+    return 1.0 if scale <= 0 else min(1.0, gap / scale)
+
+
+@given(st.lists(st.tuples(spans, st.sampled_from("abcd")), min_size=1, max_size=12), spans)
+def test_the_loss_of_a_figure_is_its_gap_to_the_nearest_supporter(pairs, figure):
+    figures = [figure for figure, _ in pairs]
+    standing = consensus(figures, [source for _, source in pairs], {})
+    for one in [*figures, figure]:
+        assert figure_loss(one, figures, standing) == pairwise_loss(one, figures, standing)
