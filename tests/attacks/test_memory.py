@@ -82,3 +82,31 @@ def test_running_out_while_matching_says_so(corpus, monkeypatch):
         2,
         ["factlint: ran out of memory while matching claims; try --jobs 1 or a smaller --max-size"],
     )
+
+
+def test_the_checks_fork_one_worker_fewer_than_the_jobs(monkeypatch, corpus):
+    """This process checks too: ``--jobs 2`` forks one worker, not two copying the whole run."""
+    import concurrent.futures
+
+    from factlint.knowledge import default_knowledge
+    from factlint.pipeline import build_report
+    from factlint.rules import engine
+    from factlint.rules.catalogue import load_catalogue
+    from factlint.rules.context import Context
+
+    report = build_report([corpus])
+    context = Context(report.sources, report.claims, report.groups, default_knowledge())
+    catalogue = {code: rule for code, rule in load_catalogue().items() if not code.startswith("FL5")}
+    serial = engine.run_checks(context, catalogue)
+    pools = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def recorded(*args, **kwargs):
+        pools.append(kwargs.get("max_workers"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine.concurrent.futures, "ProcessPoolExecutor", recorded)
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 2)
+    assert engine.run_checks(context, catalogue, jobs=2) == serial
+    assert engine.run_checks(context, catalogue, jobs=3) == serial
+    assert pools == [1, 2]
