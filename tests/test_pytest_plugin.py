@@ -158,6 +158,22 @@ def test_a_mistake_in_a_rules_check_file_is_a_usage_error(pytester: pytest.Pytes
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
 
 
+def test_running_out_of_memory_is_one_line_not_a_traceback(
+    pytester: pytest.Pytester, clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factlint.pipeline
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(factlint.pipeline, "build_report", exhausted)
+    result = pytester.runpytest("--factlint", "clean")
+    assert result.ret == pytest.ExitCode.INTERNAL_ERROR
+    output = result.stdout.str() + result.stderr.str()
+    assert "factlint: ran out of memory while reading the articles; try --jobs 1" in output
+    assert "Traceback" not in output and "INTERNALERROR>" not in output
+
+
 def test_the_example_newsroom_repository_stays_green(pytester: pytest.Pytester) -> None:
     shutil.copytree(EXAMPLE, pytester.path, dirs_exist_ok=True)
     result = pytester.runpytest("tests", "--factlint", "stories")

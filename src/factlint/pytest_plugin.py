@@ -157,12 +157,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE] = state
     if not state.paths:
         return
+    from factlint.memory import OutOfMemory
     from factlint.rules.located import RuleFileError
 
     try:
         paths = state.collect_articles()
     except (KnowledgeError, RuleFileError) as exc:  # a mistake in a rules folder: one usage error
         raise pytest.UsageError(f"factlint: {exc}") from exc
+    except (OutOfMemory, MemoryError) as exc:  # one line, as on the command line
+        message = exc if isinstance(exc, OutOfMemory) else OutOfMemory("reading the articles")
+        pytest.exit(f"factlint: {message}", returncode=pytest.ExitCode.INTERNAL_ERROR)
     if config.args_source == pytest.Config.ArgsSource.ARGS:
         config.args.extend(paths)
     else:
