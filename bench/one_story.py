@@ -10,6 +10,10 @@ counted once). A ratio of about 2 between sizes twice apart is linear growth, 4 
 
     .venv/bin/python bench/one_story.py                          # 5k, 10k, 20k files
     .venv/bin/python bench/one_story.py --sizes 100000 --jobs 2  # the done-when run
+    .venv/bin/python bench/one_story.py --sizes 100000 --cache   # with the cache: cold, then warm
+
+With ``--cache`` each size runs twice with the cache on (in the work folder), as a user's first
+run and rerun would: the second copies the stored report.
 """
 
 from __future__ import annotations
@@ -43,13 +47,19 @@ def write_story(folder: Path, size: int) -> None:
         (folder / f"s{index:06d}.md").write_text(text, encoding="utf-8")
 
 
-def measure(size: int, jobs: int, work: Path) -> dict[str, float | int | None]:
-    """One report of a story of ``size`` files: seconds, exit code, sizes and peak memory."""
+def measure(
+    size: int, jobs: int, work: Path, cache: Path | None = None, fresh: bool = True
+) -> dict[str, float | int | None]:
+    """One report of a story of ``size`` files: seconds, exit code, sizes and peak memory.
+
+    ``cache``: the cache folder to use (else ``--no-cache``); ``fresh``: write the story anew.
+    """
     story, out = work / f"story-{size}", work / f"out-{size}"
-    shutil.rmtree(story, ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
-    write_story(story, size)
-    out.mkdir()
+    if fresh:
+        shutil.rmtree(story, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        write_story(story, size)
+        out.mkdir()
     html, json_path = out / "report.html", out / "report.json"
     args = [
         "report",
@@ -60,7 +70,7 @@ def measure(size: int, jobs: int, work: Path) -> dict[str, float | int | None]:
         str(json_path),
         "--jobs",
         str(jobs),
-        "--no-cache",
+        *(["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]),
     ]
     run = run_cli(args, cwd=work)
     if run.returncode not in (0, 1) or not html.exists() or not json_path.exists():
@@ -81,14 +91,24 @@ def main() -> None:
     parser.add_argument("--sizes", default="5000,10000,20000", help="numbers of files, comma-separated")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=None, help="folder for stories and reports")
+    parser.add_argument("--cache", action="store_true", help="run with the cache, cold then warm")
     options = parser.parse_args()
     work = options.work or Path(tempfile.mkdtemp(prefix="factlint-one-story-"))
     work.mkdir(parents=True, exist_ok=True)
     columns = ("files", "seconds", "returncode", "json_mb", "html_mb", "peak_mb", "largest_process_mb")
     print(" ".join(f"{name:>18}" for name in columns))
     for size in (int(part) for part in options.sizes.split(",")):
-        figures = measure(size, options.jobs, work)
-        print(" ".join(f"{figures[name]!s:>18}" for name in columns), flush=True)
+        if not options.cache:
+            runs = [measure(size, options.jobs, work)]
+        else:
+            cache = work / f"cache-{size}"
+            shutil.rmtree(cache, ignore_errors=True)
+            runs = [
+                measure(size, options.jobs, work, cache),
+                measure(size, options.jobs, work, cache, fresh=False),
+            ]
+        for figures in runs:
+            print(" ".join(f"{figures[name]!s:>18}" for name in columns), flush=True)
     if options.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
