@@ -37,6 +37,10 @@ ENVIRONMENT = "FACTLINT_CACHE_DIR"
 TAG = "factlint-cache-2"  # the layout of an entry; bump when it changes
 SUFFIX = ".json"
 TEMPORARY = ".tmp-"  # what a file or folder being written starts with, then the writer's pid
+# The whole-run entries' layout (see factlint.runcache): runs/<key>/{html,json,jsonl,summary}.
+RUNS = "runs"
+RUN_SUMMARY = "summary.json"
+RUN_FILES = frozenset({"html", "json", "jsonl", RUN_SUMMARY, "summary.pickle"})
 
 
 class CacheWarning(UserWarning):
@@ -318,8 +322,6 @@ def _in_runs(root: Path, path: Path) -> bool:
     That is ``runs/``, a folder named by a key (or one being written) in it, and the report
     files and summary of such a folder; anything else is not factlint's.
     """
-    from factlint.runcache import ENTRY_FILES, RUNS, is_entry
-
     parts = path.relative_to(root).parts
     if parts[0] != RUNS or len(parts) > 3:
         return False
@@ -327,4 +329,11 @@ def _in_runs(root: Path, path: Path) -> bool:
         return path.is_dir()
     if len(parts) == 2:
         return path.is_dir() and is_entry(parts[1])
-    return path.is_file() and is_entry(parts[1]) and (parts[2] in ENTRY_FILES or parts[1].startswith("."))
+    return path.is_file() and is_entry(parts[1]) and (parts[2] in RUN_FILES or parts[1].startswith("."))
+
+
+def is_entry(name: str) -> bool:
+    """Whether ``name`` is that of a run entry (a key) or of one being written."""
+    return (len(name) == 64 and all(char in "0123456789abcdef" for char in name)) or name.startswith(
+        TEMPORARY
+    )

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from factlint.cache import (
+    RUN_SUMMARY,
+    RUNS,
     TAG,
     TEMPORARY,
     check_folder,
@@ -40,9 +42,8 @@ from factlint.cache import (
 )
 from factlint.ingest.names import shown
 
-RUNS = "runs"
 KEEP = 4  # run entries kept; each holds full reports, so older ones are removed
-_SUMMARY = "summary.json"
+_SUMMARY = RUN_SUMMARY
 _BUILDING = TEMPORARY
 
 
@@ -307,17 +308,9 @@ class RunCache:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def is_entry(name: str) -> bool:
-    """Whether ``name`` is that of a run entry (a key) or of one being written."""
-    return bool(re.fullmatch(r"[0-9a-f]{64}", name)) or name.startswith(_BUILDING)
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-ENTRY_FILES = frozenset({"html", "json", "jsonl", _SUMMARY, "summary.pickle"})
