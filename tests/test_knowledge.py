@@ -71,7 +71,7 @@ def test_a_folder_adds_count_cues_units_before_numbers_and_organisation_verbs(tm
     ],
 )
 def test_a_mistake_in_a_newsrooms_entities_names_the_line(tmp_path, entry, message):
-    from factlint.rules.located import RuleFileError
+    from factlint.located import RuleFileError
 
     (tmp_path / "entities.yaml").write_text("entities:\n" + entry, encoding="utf-8")
     with pytest.raises(RuleFileError) as raised:

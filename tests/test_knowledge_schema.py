@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from factlint import knowledge_schema as schema
 from factlint.knowledge import RULE_FILES, KnowledgeError, default_rules_dir, load_knowledge
 from factlint.knowledge_schema import SCHEMAS, read_knowledge_file
-from factlint.rules.located import RuleFileError
+from factlint.located import RuleFileError
 
 
 def mistake(folder: Path, name: str, content: str) -> str:
@@ -296,7 +296,7 @@ def test_any_mapping_in_any_knowledge_file_loads_or_is_told_as_a_rules_mistake(f
 
 def test_a_bare_yes_or_no_must_be_quoted(tmp_path):
     from factlint.knowledge import load_knowledge
-    from factlint.rules.located import RuleFileError
+    from factlint.located import RuleFileError
 
     (tmp_path / "language.yaml").write_text("function_words: [the, no]\n", encoding="utf-8")
     with pytest.raises(RuleFileError) as raised:

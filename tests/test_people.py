@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.knowledge import default_knowledge
+from factlint.located import RuleFileError
 from factlint.people import Tenure, check_people_file, parse_day
-from factlint.rules.located import RuleFileError
 
 
 def test_dates_keep_their_precision():

@@ -258,9 +258,9 @@ def _build(
     A ``quick`` run leaves out the heavy rules (great-expectations) unless they are selected.
     ``rules`` are the catalogue, selection and knowledge when :func:`_rules` was already asked.
     """
+    from factlint.located import RuleFileError
     from factlint.pipeline import build_report
     from factlint.report.progress import SourceProgress
-    from factlint.rules.located import RuleFileError
 
     catalogue, selection, kb = rules or _rules(start)
     if quick:
@@ -350,9 +350,9 @@ def _rules(start: Path | None = None) -> tuple[Any, Any, Any]:
     A mistake in a rule, knowledge or settings file is one line naming the place, and exit code 2.
     """
     from factlint.knowledge import KnowledgeError, default_rules_dir, load_knowledge
+    from factlint.located import RuleFileError
     from factlint.rules.catalogue import load_catalogue
     from factlint.rules.config import find_settings
-    from factlint.rules.located import RuleFileError
     from factlint.rules.selection import Selection, unknown_selectors
 
     meta = click.get_current_context().meta

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from factlint.rules.located import RuleFileError, load_located
+from factlint.located import RuleFileError, load_located
 
 Where = tuple[str, ...]
 

@@ -157,8 +157,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE] = state
     if not state.paths:
         return
+    from factlint.located import RuleFileError
     from factlint.memory import OutOfMemory
-    from factlint.rules.located import RuleFileError
 
     try:
         paths = state.collect_articles()

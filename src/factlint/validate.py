@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import default_rules_dir
-from factlint.rules.located import Located, RuleFileError, load_located
+from factlint.located import Located, RuleFileError, load_located
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     import pandas

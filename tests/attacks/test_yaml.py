@@ -25,8 +25,8 @@ from factlint.ingest.frontmatter import split_front_matter
 from factlint.ingest.reader import read_source
 from factlint.knowledge import load_knowledge
 from factlint.knowledge_schema import KnowledgeFileError
+from factlint.located import RuleFileError
 from factlint.rules.catalogue import load_catalogue, read_rule
-from factlint.rules.located import RuleFileError
 from factlint.safe_yaml import YAMLLoadError, load
 
 RULE = """\

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from factlint.located import RuleFileError
 from factlint.model import Severity
 from factlint.rules.catalogue import load_catalogue, read_rule
-from factlint.rules.located import RuleFileError
 
 GOOD = """\
 code: FL990

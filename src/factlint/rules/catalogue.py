@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from factlint.knowledge import RULE_FILES, default_rules_dir
+from factlint.located import Located, RuleFileError, load_located
 from factlint.model import Severity
 from factlint.rules.checks import KINDS
-from factlint.rules.located import Located, RuleFileError, load_located
 
 _CODE = re.compile(r"^FL\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")

@@ -17,8 +17,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from factlint.located import RuleFileError
 from factlint.model import Severity
-from factlint.rules.located import RuleFileError
 
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 

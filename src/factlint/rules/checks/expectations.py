@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factlint.knowledge import default_rules_dir
+from factlint.located import Located
 from factlint.model import Finding
 from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
-from factlint.rules.located import Located
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.catalogue import Rule

@@ -1,4 +1,4 @@
-"""YAML read with the line and column of every value.
+"""YAML read with the line and column of every value, for every file of rules and knowledge.
 
 A mistake in a user's rule or knowledge file is then reported as ``rules/people.yaml:14:3`` with
 the offending line. Files are loaded by :mod:`factlint.safe_yaml`: bounded, safe, and with a key
