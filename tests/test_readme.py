@@ -1,4 +1,4 @@
-"""The README stays true: its set-up commands are the ones CI runs, its problem table the code's."""
+"""The README and docs stay true: the set-up commands CI runs, the tables the code's, links that resolve."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from factlint.ingest.problems import ALL
 from .conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+CLAIMS = (ROOT / "docs" / "claims.md").read_text(encoding="utf-8")
+RULES = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 
 
 def test_readme_starts_with_the_two_set_up_commands_and_ci_runs_the_second():
@@ -22,16 +24,16 @@ def test_readme_starts_with_the_two_set_up_commands_and_ci_runs_the_second():
 
 
 def test_input_problem_table_matches_the_code():
-    rows = re.findall(r"^\| (FL9\d\d) \| ([\w.]+) \| (\w+) \|", README, re.MULTILINE)
+    rows = re.findall(r"^\| (FL9\d\d) \| ([\w.]+) \| (\w+) \|", CLAIMS, re.MULTILINE)
     assert rows == [(kind.code, kind.name, kind.severity.value) for kind in ALL]
 
 
 def test_rule_table_matches_the_catalogue():
     from factlint.rules.catalogue import load_catalogue
 
-    rows = re.findall(r"^\| (FL[1-8]\d\d) \| ([\w.]+) \| (\w+) \| (.*) \|$", README, re.MULTILINE)
+    rows = re.findall(r"^\| (FL[1-8]\d\d) \| ([\w.]+) \| (\w+) \| (.*) \|$", RULES, re.MULTILINE)
     expected = [(r.code, r.name, r.severity.value, r.description) for r in load_catalogue().values()]
-    assert rows == expected, "regenerate the README's rule table: factlint rules --format markdown"
+    assert rows == expected, "regenerate docs/rules.md's rule table: factlint rules --format markdown"
 
 
 def test_the_beat_example_works_as_written(tmp_path, monkeypatch):
@@ -39,7 +41,7 @@ def test_the_beat_example_works_as_written(tmp_path, monkeypatch):
 
     from factlint.cli import main
 
-    block = README[README.index("# newsroom-rules/entities.yaml") :]
+    block = RULES[RULES.index("# newsroom-rules/entities.yaml") :]
     block = block[: block.index("```")]
     entities, people = block.split("# newsroom-rules/people.yaml")
     (tmp_path / "newsroom-rules").mkdir()
@@ -52,3 +54,14 @@ def test_the_beat_example_works_as_written(tmp_path, monkeypatch):
     )
     assert result.exit_code == 0, result.output
     assert "Ana Ruiz was not chief executive officer of Corvid Labs" in (tmp_path / "r.json").read_text()
+
+
+def test_the_readme_is_a_front_door_whose_links_resolve():
+    assert len(README.splitlines()) < 200
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+            if "://" in target:
+                continue
+            resolved = (page.parent / target).resolve()
+            assert resolved.exists() and resolved.is_relative_to(ROOT), (page.name, target)

@@ -788,7 +788,7 @@ def _report_name(paths: tuple[str, ...]) -> str:
     type=click.Choice(["table", "json", "markdown"]),
     default="table",
     show_default=True,
-    help="Lines for people, JSON for tools, or the Markdown table of the README.",
+    help="Lines for people, JSON for tools, or the Markdown table of docs/rules.md.",
 )
 def rules_command(output_format: str) -> None:
     """List the rule catalogue: code, name, severity and what each rule finds.
