@@ -29,19 +29,9 @@ from factlint.located import RuleFileError
 from factlint.rules.catalogue import load_catalogue, read_rule
 from factlint.safe_yaml import YAMLLoadError, load
 
-RULE = """\
-code: FL990
-name: test.unlisted_stock
-kind: unlisted_stock
-severity: warning
-message: "stock data for {entity}"
-description: A test rule.
-why: Because.
-examples:
-  - id: aws
-    text: "AWS stock rose 3.2% on Tuesday."
-    raises: [FL990]
-"""
+from ..rules.test_catalogue import GOOD
+
+RULE = GOOD  # a sound rule file, as the catalogue tests have it
 
 
 def alias_bomb(levels: int = 10, indent: str = "") -> str:
