@@ -36,6 +36,7 @@ DEFAULT_DIR = ".factlint-cache"
 ENVIRONMENT = "FACTLINT_CACHE_DIR"
 TAG = "factlint-cache-2"  # the layout of an entry; bump when it changes
 SUFFIX = ".json"
+MAX_ENTRY_BYTES = 256 << 20  # an entry larger than this was not written by factlint: a miss
 TEMPORARY = ".tmp-"  # what a file or folder being written starts with, then the writer's pid
 # The whole-run entries' layout (see factlint.runcache): runs/<key>/{html,json,jsonl,summary}.
 RUNS = "runs"
@@ -97,7 +98,7 @@ def signing_key() -> tuple[bytes, str | None]:
                     return secrets.token_bytes(
                         32
                     ), f"{path}: others may read it; chmod 600 it to reuse the cache"
-                key = handle.read()
+                key = handle.read(4096)
             if len(key) >= 32:
                 return key, None
             return secrets.token_bytes(32), f"{path}: holds no key; remove it to make a new one"
@@ -239,7 +240,10 @@ class Cache:
             return None
         try:
             with open_private(self._path(key)) as handle:
-                data = signed(handle.read())
+                stored = handle.read(MAX_ENTRY_BYTES + 1)
+            if len(stored) > MAX_ENTRY_BYTES:  # no file factlint reads makes one so large
+                return None
+            data = signed(stored)
             if data is None:
                 return None
             entry = json.loads(data)

@@ -297,3 +297,14 @@ def test_a_pipe_where_a_file_was_is_never_waited_on(tmp_path: Path) -> None:
     os.mkfifo(pipe)  # nobody writes to it: opening it plainly would wait for ever
     assert _file_digest(pipe, 1000) == b"not a regular file"
     assert is_generated(pipe) is False
+
+
+def test_an_entry_over_the_size_limit_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factlint.cache
+
+    cache = Cache(tmp_path / "cache", fingerprint(default_knowledge().files))
+    key = cache.key(b"text", "a.md", "a.md", 100)
+    assert cache.put(key, {"x": 1}) is None and cache.get(key) == {"x": 1}
+    monkeypatch.setattr(factlint.cache, "MAX_ENTRY_BYTES", 64)
+    entry = next((tmp_path / "cache").rglob("*.json"))
+    assert entry.stat().st_size > 64 and cache.get(key) is None
