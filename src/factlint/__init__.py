@@ -2,7 +2,9 @@
 
 from typing import Any
 
-__version__ = "0.1.0"
+from factlint.version import __version__
+
+__all__ = ["__version__", "claims_table"]
 
 
 def claims_table(corpus: Any) -> Any:
@@ -11,6 +13,9 @@ def claims_table(corpus: Any) -> Any:
     ``factlint.claims_table(factlint.ingest.read_corpus(["fixtures/amazon-anthropic"]))``; see
     :mod:`factlint.tables` for the columns. pandas is imported only when this is called.
     """
+    from factlint.extract import extract
+    from factlint.model import Source
     from factlint.tables import claims_table as build
 
-    return build(getattr(corpus, "sources", corpus))
+    items = getattr(corpus, "sources", corpus)
+    return build(claim for item in items for claim in (extract(item) if isinstance(item, Source) else [item]))

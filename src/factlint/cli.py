@@ -17,11 +17,11 @@ from typing import Any, NoReturn
 
 import click
 
-from factlint import __version__
 from factlint.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from factlint.cache import ENVIRONMENT
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.model import Report, Severity
+from factlint.version import __version__
 
 
 class ExitCode(enum.IntEnum):

@@ -7,7 +7,6 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from factlint import __version__
 from factlint.bulk import collector_paused
 from factlint.cache import CacheWarning
 from factlint.engines import LocalEngine
@@ -24,6 +23,7 @@ from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.context import Context
 from factlint.rules.engine import run_checks
 from factlint.rules.selection import Selection
+from factlint.version import __version__
 
 STORY_SCOPES = ("corpus", "folder")
 

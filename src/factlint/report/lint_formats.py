@@ -14,7 +14,6 @@ import json
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from factlint import __version__
 from factlint.model import Finding, Severity, Source, to_dict
 from factlint.report.escapes import (
     github_data,
@@ -25,6 +24,7 @@ from factlint.report.escapes import (
     xml_text,
 )
 from factlint.report.text import location, place
+from factlint.version import __version__
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 _GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
