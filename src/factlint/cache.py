@@ -30,14 +30,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from factlint import __version__
+from factlint.temporary import TEMPORARY, remove_stale, temporary_name
+from factlint.version import __version__
 
 DEFAULT_DIR = ".factlint-cache"
 ENVIRONMENT = "FACTLINT_CACHE_DIR"
 TAG = "factlint-cache-2"  # the layout of an entry; bump when it changes
 SUFFIX = ".json"
 MAX_ENTRY_BYTES = 256 << 20  # an entry larger than this was not written by factlint: a miss
-TEMPORARY = ".tmp-"  # what a file or folder being written starts with, then the writer's pid
 # The whole-run entries' layout (see factlint.runcache): runs/<key>/{html,json,jsonl,summary}.
 RUNS = "runs"
 RUN_SUMMARY = "summary.json"
@@ -168,39 +168,6 @@ def open_private(path: Path) -> Any:
         os.close(handle)
         raise PermissionError(f"{path}: not a private file of this user's")
     return os.fdopen(handle, "rb")
-
-
-def temporary_name(prefix: str = TEMPORARY) -> str:
-    """The start of a temporary file's name: ``prefix`` and this process's id, then a dash."""
-    return f"{prefix}{os.getpid()}-"
-
-
-def is_stale(name: str, prefix: str = TEMPORARY) -> bool:
-    """Whether ``name`` is a temporary file or folder whose writer (by the pid in its name) is gone."""
-    if not name.startswith(prefix):
-        return False
-    pid = name[len(prefix) :].split("-", 1)[0]
-    if not pid.isdigit():
-        return True  # an older layout, or a name no running factlint would write
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError, ValueError):
-        return False
-    return False
-
-
-def remove_stale(folder: Path, prefix: str = TEMPORARY) -> None:
-    """Remove what writers that died (``kill -9``, a crash) left half written in ``folder``."""
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if is_stale(entry.name, prefix):
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
 
 
 class Cache:

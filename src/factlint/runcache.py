@@ -31,16 +31,14 @@ from factlint.cache import (
     RUN_SUMMARY,
     RUNS,
     TAG,
-    TEMPORARY,
     check_folder,
     fingerprint,
-    is_stale,
     open_private,
     sign,
     signed,
-    temporary_name,
 )
 from factlint.ingest.names import shown
+from factlint.temporary import TEMPORARY, is_stale, temporary_name
 
 KEEP = 4  # run entries kept; each holds full reports, so older ones are removed
 _SUMMARY = RUN_SUMMARY

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factlint.cache import TEMPORARY, Cache, check_folder, clear, fingerprint, signing_key
+from factlint.cache import Cache, check_folder, clear, fingerprint, signing_key
 from factlint.cli import main
 from factlint.knowledge import default_knowledge
+from factlint.temporary import TEMPORARY
 
 STORY = {
     "a.md": "---\ntitle: One\ndate: 2024-11-22\n---\nAmazon has invested $8 billion in Anthropic, it said.\n",

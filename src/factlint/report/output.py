@@ -13,8 +13,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import BinaryIO
 
-from factlint.cache import is_stale, temporary_name
 from factlint.generated import is_generated
+from factlint.temporary import is_stale, temporary_name
 
 
 class OutputRefused(Exception):
