@@ -6,6 +6,7 @@ import json
 
 from click.testing import CliRunner
 
+import factlint
 from factlint.cli import ExitCode, main
 from factlint.extract import extract_text
 from factlint.ingest import read_corpus
@@ -13,14 +14,14 @@ from factlint.tables import COLUMNS, claims_table
 
 
 def test_columns_and_types(seeds):
-    frame = claims_table(read_corpus([seeds]).sources)
+    frame = factlint.claims_table(read_corpus([seeds]).sources)
     assert tuple(frame.columns) == COLUMNS
     assert str(frame["start"].dtype) == "int64" and str(frame["vague"].dtype) == "bool"
     assert len(frame) > 30
 
 
 def test_seed_intervals(seeds):
-    frame = claims_table(read_corpus([seeds]).sources)
+    frame = factlint.claims_table(read_corpus([seeds]).sources)
     rows = {(row.source[:3], row.quote, row.qualifier) for row in frame.itertuples()}
     assert ("003", "$25 billion", "up_to") in rows
     assert ("003", "$100 billion", "more_than") in rows
@@ -62,8 +63,6 @@ def test_report_json_carries_the_claims(seeds, tmp_path):
 
 
 def test_top_level_claims_table_takes_a_corpus(seeds):
-    import factlint
-
     frame = factlint.claims_table(read_corpus([seeds]))
     ranges = frame[frame.quote == "$204.66 and $201.22"]
     assert len(frame) > 30 and ranges.iloc[0]["attribute"] == "stock.range"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from factlint.model import Claim, Source
+from factlint.model import Claim
 
 if TYPE_CHECKING:
     import pandas
@@ -81,15 +81,10 @@ def _label(claim: Claim) -> str | None:
     return None
 
 
-def claims_table(claims_or_sources: Iterable[Claim] | Iterable[Source]) -> pandas.DataFrame:
-    """A DataFrame with :data:`COLUMNS`, from claims or from sources (which are extracted first)."""
+def claims_table(claims: Iterable[Claim]) -> pandas.DataFrame:
+    """A DataFrame with :data:`COLUMNS`, a row a claim (:func:`factlint.claims_table` extracts sources)."""
     import pandas
 
-    from factlint.extract import extract
-
-    claims: list[Claim] = []
-    for item in claims_or_sources:
-        claims.extend(extract(item) if isinstance(item, Source) else [item])
     frame = pandas.DataFrame([claim_row(claim) for claim in claims], columns=list(COLUMNS))
     frame = frame.astype({"start": "int64", "end": "int64", "vague": "bool"})
     for column in TEXT_COLUMNS:  # missing text is None, not NaN
