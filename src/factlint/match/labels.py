@@ -30,7 +30,6 @@ QUALIFIER_WORDS = {
     "nearly": "nearly",
     "about": "about",
 }
-PAIRWISE = 48  # groups of up to this many claims are labelled by comparing every pair
 NAMED = 5  # sources a reason or message names before it counts the rest
 
 
@@ -58,47 +57,6 @@ def reported(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date |
     A death toll "from Monday's earthquake" in Wednesday's paper is Wednesday's toll.
     """
     return published.get(claim.source_id) or as_of(claim, published)
-
-
-def label(
-    claims: Sequence[Claim],
-    reaches: Sequence[Reach],
-    standing: Standing,
-    *,
-    running: bool,
-    published: Mapping[str, dt.date | None],
-    revised: bool = False,
-) -> tuple[str, str, tuple[int, ...]]:
-    """``(label, reason, flagged)`` for one group of numeric claims.
-
-    ``flagged`` are the indexes of the claims at fault (outside the consensus, stale, without the
-    qualifier).
-
-    ``running`` figures only grow (a newer smaller one is stale); ``revised`` ones may move either
-    way as a story develops (a count of votes): for both, figures of different dates are a change,
-    and a newer source that repeats a figure an intermediate one had already replaced is stale.
-
-    The logic compares claims pair by pair; a group of more than :data:`PAIRWISE` claims is
-    judged on its representatives (:mod:`factlint.match.profiles`), with the same outcome.
-    """
-    everyone = sorted({claim.source_id for claim in claims})
-    backers = sorted({claims[k].source_id for k in standing.supporters})
-    if len(claims) > PAIRWISE:
-        from factlint.match.profiles import label_by_profiles
-
-        return label_by_profiles(
-            claims, reaches, standing, running=running, published=published, revised=revised
-        )
-    return pairwise_label(
-        claims,
-        reaches,
-        standing,
-        running=running,
-        published=published,
-        revised=revised,
-        everyone=everyone,
-        backers=backers,
-    )
 
 
 def pairwise_label(

@@ -1,4 +1,4 @@
-"""Labelling a large group on its representatives, in time linear in its claims.
+"""Labelling a group: pair by pair when small, on its representatives in time linear in its claims.
 
 :func:`factlint.match.labels.pairwise_label` compares every pair of claims, which a story told by
 thousands of sources cannot afford. But a pair's outcome depends on each claim only through its
@@ -27,7 +27,47 @@ from factlint.match.intervals import Reach
 from factlint.match.labels import _qualifier, pairwise_label, reported
 from factlint.model import Claim
 
+PAIRWISE = 48  # groups of up to this many claims are labelled by comparing every pair
 _QUIET = ("single_source", "agree", "changed_over_time")  # labels that flag no claim or the first
+
+
+def label(
+    claims: Sequence[Claim],
+    reaches: Sequence[Reach],
+    standing: Standing,
+    *,
+    running: bool,
+    published: Mapping[str, dt.date | None],
+    revised: bool = False,
+) -> tuple[str, str, tuple[int, ...]]:
+    """``(label, reason, flagged)`` for one group of numeric claims.
+
+    ``flagged`` are the indexes of the claims at fault (outside the consensus, stale, without the
+    qualifier).
+
+    ``running`` figures only grow (a newer smaller one is stale); ``revised`` ones may move either
+    way as a story develops (a count of votes): for both, figures of different dates are a change,
+    and a newer source that repeats a figure an intermediate one had already replaced is stale.
+
+    The logic compares claims pair by pair; a group of more than :data:`PAIRWISE` claims is
+    judged on its representatives (:func:`label_by_profiles`), with the same outcome.
+    """
+    everyone = sorted({claim.source_id for claim in claims})
+    backers = sorted({claims[k].source_id for k in standing.supporters})
+    if len(claims) > PAIRWISE:
+        return label_by_profiles(
+            claims, reaches, standing, running=running, published=published, revised=revised
+        )
+    return pairwise_label(
+        claims,
+        reaches,
+        standing,
+        running=running,
+        published=published,
+        revised=revised,
+        everyone=everyone,
+        backers=backers,
+    )
 
 
 def label_by_profiles(
@@ -39,7 +79,7 @@ def label_by_profiles(
     published: Mapping[str, dt.date | None],
     revised: bool = False,
 ) -> tuple[str, str, tuple[int, ...]]:
-    """:func:`factlint.match.labels.label` of a group of any size, judged on representatives."""
+    """:func:`label` of a group of any size, judged on representatives."""
     everyone = sorted({claim.source_id for claim in claims})
     backers = sorted({claims[k].source_id for k in standing.supporters})
     profiles = _profiles(claims, reaches, standing, published)

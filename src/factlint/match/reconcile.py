@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match.consensus import Figure, Standing, backing, consensus
 from factlint.match.intervals import Reach, reach
-from factlint.match.labels import label, text_label
+from factlint.match.labels import text_label
+from factlint.match.profiles import label
 from factlint.match.reliability import NEAR_MISS, source_weights
 from factlint.match.textvalues import text_figure
 from factlint.match.totals import check_sums
