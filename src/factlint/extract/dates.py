@@ -8,22 +8,23 @@ date looks back from publication unless its sentence speaks of the future ("will
 to"), and a date tied to another event ("two months before") stays unresolved. A date right after a
 verb of saying belongs to that verb, which is past: "said on Monday that it will invest" speaks of
 the Monday just gone.
+
+Month and weekday names and the parsing of an ISO date come from :mod:`factlint.dates`; this
+module only finds dates in running text and resolves them.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
 from collections.abc import Callable
 
+from factlint.dates import MONTH_NAMES, MONTHS, WEEKDAYS, month_bounds, parse_iso, us_order
 from factlint.extract.found import Found, Occupied
 from factlint.extract.starts import Starts, starting_with
-from factlint.ingest.dates import MONTHS, parse_iso
 from factlint.model import TimeRef
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _QUARTER_WORDS = ("first", "second", "third", "fourth", "last", "final", "1st", "2nd", "3rd", "4th")
 _ORDINALS = {
     "first": 1,
@@ -59,7 +60,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    month = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+    month = r"(?:" + MONTH_NAMES + r")\.?"
     weekday = "|".join(WEEKDAYS)
     period = r"(?:week|month|year|decade|quarter)"
     alternatives = [
@@ -245,13 +246,9 @@ def _relative(quote: str, start: dt.date | None, end: dt.date | None, precision:
     return TimeRef(quote, start, end, precision, "relative")
 
 
-def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     first_month = 3 * (quarter - 1) + 1
-    return dt.date(year, first_month, 1), _month_bounds(year, first_month + 2)[1]
+    return dt.date(year, first_month, 1), month_bounds(year, first_month + 2)[1]
 
 
 def _month_number(name: str) -> int:
@@ -331,12 +328,12 @@ def _candidate_years(published: dt.date, future: bool) -> tuple[int, int]:
 
 
 def _month_year(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
-    return _absolute(quote, *_month_bounds(int(match.group("y3")), _month_number(match.group("m3"))), "month")
+    return _absolute(quote, *month_bounds(int(match.group("y3")), _month_number(match.group("m3"))), "month")
 
 
 def _slashed(match: re.Match[str], quote: str, published: dt.date | None, future: bool) -> TimeRef:
     first, second, year = int(match.group("sa")), int(match.group("sb")), int(match.group("y4"))
-    month, day = (first, second) if first <= 12 else (second, first)
+    month, day = us_order(first, second)
     try:
         day_date = dt.date(year, month, day)
     except ValueError:
@@ -485,7 +482,7 @@ def _month_of(quote: str, month: int, published: dt.date | None, future: bool, w
         year = published.year if month >= published.month else published.year + 1
     else:
         year = published.year if month <= published.month else published.year - 1
-    return _relative(quote, *_month_bounds(year, month), "month")
+    return _relative(quote, *month_bounds(year, month), "month")
 
 
 def _period(unit: str, published: dt.date, offset: int) -> tuple[dt.date, dt.date]:
@@ -495,7 +492,7 @@ def _period(unit: str, published: dt.date, offset: int) -> tuple[dt.date, dt.dat
         return monday, monday + dt.timedelta(days=6)
     if unit == "month":
         index = published.year * 12 + published.month - 1 + offset
-        return _month_bounds(index // 12, index % 12 + 1)
+        return month_bounds(index // 12, index % 12 + 1)
     if unit == "quarter":
         index = published.year * 4 + (published.month - 1) // 3 + offset
         return _quarter_bounds(index // 4, index % 4 + 1)

@@ -20,10 +20,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from factlint.extract.dates import WEEKDAYS
+from factlint.dates import MONTHS, WEEKDAYS
 from factlint.extract.found import Occupied
 from factlint.extract.numbers import Trailing, alternation, backwards_alternation
-from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 
 # A capitalised word: "Osei-Lund", "O'Neil", "AT&T"; neither a possessive "'s" nor a lower-case

@@ -21,11 +21,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from factlint.dates import MONTHS
 from factlint.extract.entities import Mention
 from factlint.extract.found import Found, Occupied
 from factlint.extract.names import LOOK, Names, generic_word, patterns, read_names
 from factlint.extract.numbers import alternation
-from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 
 _NOT_SLUG = re.compile(r"[\W_]+")

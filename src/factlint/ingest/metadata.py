@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from factlint.ingest.dates import parse_iso, parse_written
+from factlint.dates import parse_iso, parse_written
 
 # Metadata key spellings, compared after lower-casing and removing "_", "-", ":" and ".".
 PUBLISHED_KEYS = (

@@ -1,36 +1,28 @@
 """Typed values from a table cell: numbers, money, percentages, dates and times, and text.
 
 Money and percentages are read by the same extractors as articles ("$1.2 billion", "about 40%").
-Dates and times are read by dateparser (English), with their precision kept as an interval (a
-month is its days, a time its minute); an offset, when written, is kept apart, so that a group
-whose times all carry one compares instants while a group with a bare time compares wall-clock
-readings ("12/1/11 2:06 PM (-05:00)" and "12/01/2011 02:06 PM" are the same reading). Anything
-else is text, compared through :mod:`factlint.match.textvalues`.
+Dates and times are read by :func:`factlint.dates.read_moment` (dateparser, English), with their
+precision kept as an interval (a month is its days, a time its minute); an offset, when written,
+is kept apart, so that a group whose times all carry one compares instants while a group with a
+bare time compares wall-clock readings ("12/1/11 2:06 PM (-05:00)" and "12/01/2011 02:06 PM"
+are the same reading). Anything else is text, compared through :mod:`factlint.match.textvalues`.
 """
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import functools
 import re
 
-from dateparser.date import DateDataParser
-
+from factlint.dates import looks_dated, read_moment
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$")
-_DATE_LIKE = re.compile(
-    r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|\d{1,2}:\d{2}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
-    r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-    re.IGNORECASE,
-)
 _EPOCH = dt.datetime(1970, 1, 1)
-_PERIOD_SECONDS = {"time": 60, "day": 86_400}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,7 +58,7 @@ def parse_value(text: str, kb: KnowledgeBase, unit: str | None = None, qualifier
         and _covers(cell, percent[0].start, percent[0].end)
     ):
         return Value("percent", cell, _requalified(percent[0].quantity, qualifier, kb))
-    if any(char.isdigit() for char in cell) and _DATE_LIKE.search(cell):
+    if looks_dated(cell):
         moment = parse_moment(cell)
         if moment is not None:
             return moment
@@ -102,43 +94,16 @@ def _requalified(quantity: Quantity, qualifier: str | None, kb: KnowledgeBase) -
     return dataclasses.replace(quantity, low=low, high=high, qualifier=name)
 
 
-@functools.cache
-def _date_parser() -> DateDataParser:
-    return DateDataParser(
-        languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
-    )
-
-
 @functools.lru_cache(maxsize=65_536)
 def parse_moment(cell: str) -> Value | None:
     """A date or time as the interval of wall-clock seconds its precision allows, or None."""
-    try:
-        data = _date_parser().get_date_data(cell)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    moment, period = data.date_obj, data.period
+    moment = read_moment(cell)
     if moment is None:
         return None
-    offset = None
-    if moment.tzinfo is not None:
-        delta = moment.utcoffset()
-        offset = int(delta.total_seconds()) if delta is not None else None
-        moment = moment.replace(tzinfo=None)
-    start = moment
-    if period == "month":
-        start = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        seconds = calendar.monthrange(moment.year, moment.month)[1] * 86_400
-    elif period == "year":
-        start = moment.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-        seconds = (366 if calendar.isleap(moment.year) else 365) * 86_400
-    else:
-        seconds = _PERIOD_SECONDS.get(period or "day", 86_400)
-        if period != "time":
-            start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    low = (start - _EPOCH).total_seconds()
-    kind = "datetime" if period == "time" else "date"
-    quantity = Quantity(low, kind, low, low + seconds - 1)
-    return Value(kind, cell, quantity, offset)
+    low = (moment.start - _EPOCH).total_seconds()
+    kind = "datetime" if moment.period == "time" else "date"
+    quantity = Quantity(low, kind, low, low + moment.seconds - 1)
+    return Value(kind, cell, quantity, moment.offset)
 
 
 def in_utc(value: Value) -> Value:

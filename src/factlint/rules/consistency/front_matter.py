@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from factlint.ingest.dates import parse_iso, parse_written
+from factlint.dates import parse_iso, parse_written
 from factlint.ingest.metadata import PUBLISHED_KEYS
 from factlint.knowledge import KnowledgeBase
 from factlint.rules.consistency.labelled import singular

@@ -1,4 +1,4 @@
-"""Written dates: whole dates only; a day and month without a year is partial, not completed."""
+"""The date module: whole written dates only, a partial date never completed, table cells."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.ingest.dates import parse_iso, parse_written
+from factlint.dates import (
+    MONTHS,
+    looks_dated,
+    parse_iso,
+    parse_written,
+    read_moment,
+    valid_month_day,
+)
 
 NOV_22 = dt.date(2024, 11, 22)
 
@@ -70,3 +77,27 @@ def test_written_forms_round_trip(day):
 @given(st.text(max_size=80))
 def test_never_raises(text):
     parse_written(text)
+
+
+def test_month_names_and_their_short_forms():
+    assert MONTHS["sept"] == MONTHS["sep"] == MONTHS["september"] == 9
+    assert MONTHS["may"] == 5 and "mai" not in MONTHS
+    assert valid_month_day(2, 29) and not valid_month_day(2, 30) and not valid_month_day(13, 1)
+
+
+# --- table cells -------------------------------------------------------------------------------
+
+
+def test_a_cell_is_read_only_when_it_looks_dated():
+    assert looks_dated("12/1/11 2:06 PM") and looks_dated("March 2011") and looks_dated("2011-03-04")
+    assert not looks_dated("March") and not looks_dated("1,204") and not looks_dated("Mayor 12")
+
+
+def test_a_cell_moment_keeps_its_precision_and_offset():
+    month = read_moment("March 2011")
+    assert month is not None and month.period == "month"
+    assert month.start == dt.datetime(2011, 3, 1) and month.seconds == 31 * 86_400
+    time = read_moment("12/1/11 2:06 PM (-05:00)")
+    assert time is not None and time.period == "time" and time.seconds == 60 and time.offset == -5 * 3600
+    assert time.start == dt.datetime(2011, 12, 1, 14, 6)
+    assert read_moment("no date here") is None
