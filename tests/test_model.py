@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -9,11 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factlint.dates import StatedDate
 from factlint.model import (
     Claim,
     ClaimGroup,
     Evidence,
     Finding,
+    MetaValue,
     OffsetMap,
     Quantity,
     Report,
@@ -24,6 +27,7 @@ from factlint.model import (
     TimeRef,
     Verdict,
     from_dict,
+    record_fields,
     to_dict,
 )
 
@@ -83,6 +87,20 @@ claims = st.builds(
 offset_maps = st.lists(
     st.tuples(st.integers(0, 99), st.integers(0, 99), st.integers(0, 99), st.integers(0, 99)), max_size=5
 ).map(lambda runs: OffsetMap(tuple(runs), (0,)))
+stated_dates = st.dates().map(StatedDate.of_day) | st.sampled_from(
+    ["2024-11-23T10:00:00Z", "2025-07-10 19:45", "2024-11-22T23:30:00-08:00", "--02-29"]
+).map(StatedDate.from_iso)
+meta_values = st.builds(
+    MetaValue,
+    path=st.lists(names, min_size=1, max_size=3).map(tuple),
+    words=st.lists(st.lists(names, max_size=2).map(tuple), max_size=3).map(tuple),
+    folded=st.lists(names, max_size=3).map(tuple),
+    written=names,
+    number=st.none() | finite,
+    step=finite,
+    date=st.none() | stated_dates,
+    published=st.booleans(),
+)
 sources = st.builds(
     Source,
     id=names,
@@ -95,7 +113,7 @@ sources = st.builds(
     title=st.none() | names,
     published=st.none() | st.dates(),
     published_from=st.none() | names,
-    dates=st.dictionaries(names, names, max_size=3),
+    dates=st.dictionaries(names, stated_dates, max_size=3),
     meta=st.dictionaries(names, st.none() | names | st.integers(), max_size=3),
     problems=st.lists(findings, max_size=2).map(tuple),
 )
@@ -136,6 +154,21 @@ reports = st.builds(
 def test_report_round_trips_through_json(report):
     text = json.dumps(to_dict(report), allow_nan=False)
     assert from_dict(Report, json.loads(text)) == report
+
+
+@given(sources, st.lists(meta_values, max_size=3).map(tuple))
+def test_unreported_fields_are_left_out_of_the_report_and_kept_whole(source, values):
+    source = dataclasses.replace(source, meta_values=values)
+    assert "meta_values" not in to_dict(source) and "meta_values" not in record_fields(source)
+    whole = json.loads(json.dumps(to_dict(source, whole=True), allow_nan=False))
+    assert len(whole["meta_values"]) == len(values)
+    assert from_dict(Source, whole) == source
+    assert from_dict(Source, to_dict(source)) == dataclasses.replace(source, meta_values=())
+
+
+def test_stated_dates_are_written_as_their_iso_text():
+    dates = {"byline": StatedDate.from_iso("--11-22"), "updated": StatedDate.from_iso("2024-11-23T10:00:00Z")}
+    assert to_dict(dates) == {"byline": "--11-22", "updated": "2024-11-23T10:00:00Z"}
 
 
 @given(claims)

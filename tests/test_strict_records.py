@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.extract import extract_text
-from factlint.model import Claim, Finding, Quantity, Severity, Span, to_dict
+from factlint.ingest import parse_source
+from factlint.model import Claim, Finding, MetaValue, Quantity, Severity, Source, Span, to_dict
 from factlint.strict_records import RecordError, decode
 
 SENTENCES = [
@@ -27,6 +28,22 @@ def test_claims_come_back_exactly_through_json(text: str) -> None:
     for claim in claims:
         back = decode(Claim, json.loads(json.dumps(to_dict(claim))))
         assert back == claim and json.dumps(to_dict(back)) == json.dumps(to_dict(claim))
+
+
+def test_a_source_comes_back_with_its_stated_dates_and_front_matter_values() -> None:
+    text = "---\nupdated: 2024-11-22T23:30:00-08:00\nimpact:\n  score: 95\n---\nReuters | Nov 22\n\nText.\n"
+    source = parse_source(text.encode(), "a.md", "a", 1_000_000)
+    assert isinstance(source, Source) and source.meta_values and source.dates["byline"].day is None
+    back = decode(Source, json.loads(json.dumps(to_dict(source, whole=True))))
+    assert back == source and back.dates["updated"].moment == source.dates["updated"].moment
+
+
+@pytest.mark.parametrize("stated", ["soon", "2024-02-30", "--13-01", 20241122, ["2024-11-22"]])
+def test_a_stated_date_that_is_not_one_is_refused(stated: object) -> None:
+    value = {"path": ["date"], "words": [["date"]], "folded": ["date"], "written": "x"}
+    assert decode(MetaValue, {**value, "date": "--11-22"}).date is not None
+    with pytest.raises(RecordError):
+        decode(MetaValue, {**value, "date": stated})
 
 
 def test_whole_numbers_stay_whole_and_fractions_stay_fractions() -> None:

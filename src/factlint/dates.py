@@ -2,7 +2,8 @@
 
 Metadata dates (front matter, HTML ``<meta>``, bylines) are read by :func:`parse_iso` and
 :func:`parse_written`; only whole dates count, and a day and month without a year is partial
-("--11-22"), never completed with a guessed year. Table cells are read by
+("--11-22"), never completed with a guessed year. A date as metadata states it is a
+:class:`StatedDate`, written to JSON as its ISO text, as a date is. Table cells are read by
 :func:`read_moment`. Finding dates in running text is :mod:`factlint.extract.dates`, which uses
 the names here. Nothing here imports the rest of factlint.
 """
@@ -44,6 +45,7 @@ MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$"
 )
+_PARTIAL = re.compile(r"^--(\d{2})-(\d{2})$")
 _MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _MONTH_DAY_YEAR = re.compile(
     rf"^(?:\w+day,?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
@@ -59,6 +61,12 @@ _TIME_OF_DAY = re.compile(
     r"^\s*(?:,|at|/)?\s*(?:\d{1,2}(?::\d{2}){0,2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,4}T?)?)?\s*$",
     re.IGNORECASE,
 )
+# A whole written date and nothing else, as a front-matter value gives one: "12/30/2024",
+# "Dec. 30, 2024", "30th December 2024".
+_WHOLE_WRITTEN = re.compile(
+    r"^\s*(?:\d{1,2}/\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})\s*$"
+)
 # What a table cell needs before it is worth asking dateparser: a numeric date, a clock time or
 # a month name (with a digit somewhere in the cell).
 _DATE_LIKE = re.compile(
@@ -66,6 +74,72 @@ _DATE_LIKE = re.compile(
     r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
+
+
+class StatedDate:
+    """A date as metadata states it, kept with its ISO text; JSON writes it as that text.
+
+    ``iso`` is a day ("2024-11-22"), a date-time as written ("2024-11-23T10:00:00Z") or a day and
+    month without a year ("--11-22"); ``day`` is its calendar day as written (None for a partial
+    date) and ``moment`` the instant of a date-time that gives its offset (else None). All three
+    follow from ``iso`` (:meth:`from_iso`), so a date read back from JSON is the one written.
+    """
+
+    __slots__ = ("day", "iso", "moment")
+
+    iso: str
+    day: dt.date | None
+    moment: dt.datetime | None
+
+    def __init__(self, iso: str, day: dt.date | None = None, moment: dt.datetime | None = None) -> None:
+        object.__setattr__(self, "iso", iso)
+        object.__setattr__(self, "day", day)
+        object.__setattr__(self, "moment", moment)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a StatedDate cannot change: {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StatedDate):
+            return NotImplemented
+        return (self.iso, self.day, self.moment) == (other.iso, other.day, other.moment)
+
+    def __hash__(self) -> int:
+        return hash((self.iso, self.day, self.moment))
+
+    def __repr__(self) -> str:
+        return f"StatedDate({self.iso!r})"
+
+    def __str__(self) -> str:
+        return self.iso
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (StatedDate, (self.iso, self.day, self.moment))
+
+    @property
+    def whole_day(self) -> dt.date | None:
+        """The day, when the date states a day and nothing more (no time of day); else None."""
+        return self.day if self.day is not None and self.iso == self.day.isoformat() else None
+
+    def isoformat(self) -> str:
+        """The ISO text, as :meth:`datetime.date.isoformat` gives a date's."""
+        return self.iso
+
+    @classmethod
+    def from_iso(cls, text: str) -> StatedDate:
+        """The date ``text`` states: ISO (:func:`iso_date`) or partial ("--11-22"); else ValueError."""
+        stated = iso_date(text)
+        if stated is not None:
+            return stated
+        partial = _PARTIAL.match(text)
+        if partial and valid_month_day(int(partial.group(1)), int(partial.group(2))):
+            return cls(text)
+        raise ValueError(f"not a stated date: {text[:40]!r}")
+
+    @classmethod
+    def of_day(cls, day: dt.date) -> StatedDate:
+        """A whole day with no time."""
+        return cls(day.isoformat(), day)
 
 
 def parse_iso(value: str) -> tuple[dt.date, str] | None:
@@ -84,6 +158,36 @@ def parse_iso(value: str) -> tuple[dt.date, str] | None:
     except ValueError:
         return None
     return day, day.isoformat()
+
+
+def iso_date(value: str) -> StatedDate | None:
+    """An ISO date or date-time as stated, with its moment when it gives an offset; else None."""
+    parsed = parse_iso(value)
+    if parsed is None:
+        return None
+    day, iso = parsed
+    text = value.strip().replace(" ", "T", 1).replace("Z", "+00:00").replace("z", "+00:00")
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return StatedDate(iso, day)
+    return StatedDate(iso, day, moment if moment.tzinfo is not None else None)
+
+
+def field_date(value: str) -> StatedDate | None:
+    """The date a metadata field's text gives, when that text is one date and nothing else.
+
+    ISO (with its moment when it gives an offset) or a whole written date ("12/30/2024",
+    "Dec. 30, 2024"); a partial date, a time of day after a written date or any other words
+    give None.
+    """
+    stated = iso_date(value)
+    if stated is not None:
+        return stated
+    if not _WHOLE_WRITTEN.match(value):
+        return None
+    day, _ = parse_written(value)
+    return StatedDate.of_day(day) if day is not None else None
 
 
 def parse_written(value: str) -> tuple[dt.date | None, str | None]:

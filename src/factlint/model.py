@@ -1,7 +1,9 @@
 """The plain records passed between stages: frozen dataclasses that serialise to JSON and back.
 
 Every stage reads and returns these types only; nothing here imports a stage. ``to_dict`` and
-``from_dict`` are the one serialisation that every reporter and the JSON report are views of.
+``from_dict`` are the one serialisation that every reporter and the JSON report are views of; a
+field made with :func:`unreported` is left out of it unless the whole record is asked for (as the
+per-file cache does). A :class:`~factlint.dates.StatedDate` is written as its ISO text, as a date is.
 """
 
 from __future__ import annotations
@@ -17,7 +19,19 @@ import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from factlint.dates import StatedDate
+
 T = TypeVar("T")
+_UNREPORTED = "unreported"
+
+
+def unreported(default: Any) -> Any:
+    """A field with ``default`` that the report leaves out and the per-file cache keeps.
+
+    For what later stages need but the report has never shown, so that adding it changes no
+    report: :func:`to_dict` writes it only with ``whole=True``; :func:`record_fields` never does.
+    """
+    return dataclasses.field(default=default, metadata={_UNREPORTED: True})
 
 
 class Severity(enum.StrEnum):
@@ -126,8 +140,35 @@ class Finding:
 
 
 @dataclasses.dataclass(frozen=True)
+class MetaValue:
+    """A number or text of the front matter under its key, as the reader found it.
+
+    ``path`` is the key path as written (``("timeline", "estimatedDate")``); ``words`` the words of
+    each key, lower case (``estimatedDate`` and ``estimated_date`` are ``("estimated", "date")``);
+    ``folded`` each key as metadata keys are compared (``Published_At`` is ``publishedat``).
+    ``written`` is the value as written. A number has ``number`` and ``step`` (half the worth of
+    its last digit); a text has ``date`` when it is one date and nothing else. ``published`` marks
+    a top-level publication-date key ("date", "published_at"...).
+    """
+
+    path: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]
+    folded: tuple[str, ...]
+    written: str
+    number: float | None = None
+    step: float = 0.0
+    date: StatedDate | None = None
+    published: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class Source:
-    """One article as read: metadata with provenance, clean body text and its offset map."""
+    """One article as read: metadata with provenance, clean body text and its offset map.
+
+    ``dates`` are the dates the metadata states, under their keys ("byline", "html:date", a
+    front-matter key path); ``meta_values`` the front matter's numbers and dates, typed (not in
+    the report, which shows ``meta`` as written).
+    """
 
     id: str
     path: str
@@ -142,9 +183,10 @@ class Source:
     url: str | None = None
     published: dt.date | None = None
     published_from: str | None = None
-    dates: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    dates: Mapping[str, StatedDate] = dataclasses.field(default_factory=dict)
     meta: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     problems: tuple[Finding, ...] = ()
+    meta_values: tuple[MetaValue, ...] = unreported(())
 
     @property
     def words(self) -> int:
@@ -299,32 +341,43 @@ class Report:
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # the reported fields of each record type
+_ALL_NAMES: dict[type, tuple[str, ...]] = {}  # every field, unreported ones too
 
 
-def to_dict(record: Any) -> Any:
-    """A JSON-compatible view of a record (dates as ISO strings, tuples as lists)."""
+def _names(kind: type, whole: bool) -> tuple[str, ...]:
+    fields = dataclasses.fields(kind)
+    _ALL_NAMES[kind] = tuple(field.name for field in fields)
+    _FIELD_NAMES[kind] = tuple(field.name for field in fields if not field.metadata.get(_UNREPORTED))
+    return _ALL_NAMES[kind] if whole else _FIELD_NAMES[kind]
+
+
+def to_dict(record: Any, whole: bool = False) -> Any:
+    """A JSON-compatible view of a record (dates as ISO strings, tuples as lists).
+
+    Fields made with :func:`unreported` are written only when ``whole`` (for the per-file cache).
+    """
     kind = type(record)
     if kind in _PLAIN:  # exact types: an enum of strings is not plain
         return record
-    names = _FIELD_NAMES.get(kind)
+    names = (_ALL_NAMES if whole else _FIELD_NAMES).get(kind)
     if names is None and dataclasses.is_dataclass(record) and not isinstance(record, type):
-        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(record))
+        names = _names(kind, whole)
     if names is not None:
-        return {name: to_dict(getattr(record, name)) for name in names}
+        return {name: to_dict(getattr(record, name), whole) for name in names}
     if isinstance(record, enum.Enum):
         return record.value
-    if isinstance(record, dt.date):
+    if isinstance(record, (dt.date, StatedDate)):
         return record.isoformat()
     if isinstance(record, Mapping):
-        return {str(key): to_dict(value) for key, value in record.items()}
+        return {str(key): to_dict(value, whole) for key, value in record.items()}
     if isinstance(record, (list, tuple)):
-        return [to_dict(value) for value in record]
+        return [to_dict(value, whole) for value in record]
     return record
 
 
 def record_fields(record: Any) -> dict[str, Any] | None:
-    """A record's fields by name, their values as they are (None for what is not a record).
+    """A record's reported fields by name, their values as they are (None for what is not a record).
 
     For encoders that turn the values into JSON themselves; see :func:`to_dict` for all of it.
     """
@@ -333,7 +386,7 @@ def record_fields(record: Any) -> dict[str, Any] | None:
     if names is None:
         if not dataclasses.is_dataclass(record) or isinstance(record, type):
             return None
-        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(record))
+        names = _names(kind, False)
     return {name: getattr(record, name) for name in names}
 
 
@@ -373,6 +426,8 @@ def _decode(hint: Any, value: Any) -> Any:
             return hint(value)
         if hint is dt.date:
             return dt.date.fromisoformat(value)
+        if hint is StatedDate:
+            return StatedDate.from_iso(value)
         if hint is float:
             return float(value)
     return value

@@ -20,6 +20,8 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from factlint.dates import StatedDate
+
 T = TypeVar("T")
 Check = Callable[[Any], Any]
 
@@ -59,6 +61,8 @@ def _checker(hint: Any) -> Check:
             return _enum(hint)
         if hint is dt.date:
             return _date
+        if hint is StatedDate:
+            return _stated_date
         if hint in _SCALARS:
             return _SCALARS[hint]
     raise TypeError(f"no JSON form for {hint!r}")
@@ -149,6 +153,12 @@ def _date(value: Any) -> dt.date:
     if type(value) is not str:
         raise RecordError("a date: expected text")
     return dt.date.fromisoformat(value)
+
+
+def _stated_date(value: Any) -> StatedDate:
+    if type(value) is not str:
+        raise RecordError("a stated date: expected text")
+    return StatedDate.from_iso(value)
 
 
 def _exactly(kind: type) -> Check:

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from factlint.dates import StatedDate
 from factlint.ingest import parse_source
-from factlint.model import Finding, Source
+from factlint.model import Finding, Source, to_dict
 
 from .helpers import assert_offsets_exact
 
@@ -85,7 +86,8 @@ def test_front_matter_without_a_date_leaves_the_date_unknown():
 def test_yaml_date_value_and_other_dates_kept():
     source = parse("---\ndate: 2024-11-22\nupdated: 2024-11-23T10:00:00Z\n---\nText.\n")
     assert source.published == dt.date(2024, 11, 22)
-    assert source.dates == {"date": "2024-11-22", "updated": "2024-11-23T10:00:00Z"}
+    assert to_dict(source.dates) == {"date": "2024-11-22", "updated": "2024-11-23T10:00:00Z"}
+    assert source.dates["updated"].day == dt.date(2024, 11, 23)
 
 
 def test_written_date_in_front_matter_and_a_bad_one_reported():
@@ -129,7 +131,7 @@ def test_wire_dateline_without_year_is_reported_not_guessed():
     source = parse("NEW YORK, Nov 22 (Reuters) - Amazon will invest $4 billion in Anthropic.\n")
     assert source.published is None and source.outlet == "Reuters"
     assert codes(source) == ["FL907"]
-    assert source.dates == {"dateline": "--11-22"}
+    assert to_dict(source.dates) == {"dateline": "--11-22"} and source.dates["dateline"].day is None
     assert "without a year" in source.problems[0].message
 
 
@@ -156,7 +158,7 @@ def test_published_line_in_text():
 def test_front_matter_date_wins_over_byline_and_both_are_kept():
     source = parse("---\ndate: 2024-11-23\n---\n# T\n\n**Reuters | November 22, 2024**\n\nText.\n")
     assert (source.published, source.published_from) == (dt.date(2024, 11, 23), "front_matter")
-    assert source.dates["byline"] == "2024-11-22"
+    assert source.dates["byline"] == StatedDate.of_day(dt.date(2024, 11, 22))
 
 
 def test_markdown_links_images_and_escapes_keep_only_visible_text():

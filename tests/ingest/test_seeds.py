@@ -29,9 +29,9 @@ def test_yaml_front_matter_keeps_dated_fields_under_their_own_keys(seeds):
     assert source.format == "yaml+markdown"
     assert source.title == "Amazon's $8 Billion Anthropic Investment and Strategic Partnership"
     assert source.published is None and source.published_from is None
-    assert source.dates["extractedAt"] == "2025-08-16T19:07:03.582Z"
-    assert source.dates["timeline.estimatedDate"] == "2024-12-31T00:00:00.000Z"
-    assert source.dates["lastModified"] == "2025-08-17T00:59:59.117Z"
+    assert source.dates["extractedAt"].iso == "2025-08-16T19:07:03.582Z"
+    assert source.dates["timeline.estimatedDate"].iso == "2024-12-31T00:00:00.000Z"
+    assert source.dates["lastModified"].iso == "2025-08-17T00:59:59.117Z"
     assert source.meta["timeline"]["timeframe"] == "Q4 2024 with Q1 2025 conversion"
 
 

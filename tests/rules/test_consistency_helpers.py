@@ -8,7 +8,7 @@ import re
 from factlint.knowledge import default_knowledge
 from factlint.model import Span
 from factlint.rules.consistency.disagreement import line_list
-from factlint.rules.consistency.front_matter import date_value, key_words, norm_key
+from factlint.rules.consistency.front_matter import fold, label_words
 from factlint.rules.consistency.labelled import singular
 from factlint.rules.consistency.sentences import legitimately_apart, named_places, sentence_bounds
 from factlint.rules.consistency.statements import Statement, clusters, same, step_of
@@ -31,20 +31,12 @@ def test_a_written_number_stands_for_half_its_last_digit():
 def test_label_words_are_singular_but_not_status_or_analysis():
     words = ("scores", "status", "analysis", "class", "gas")
     assert [singular(word) for word in words] == ["score", "status", "analysis", "class", "gas"]
-    assert key_words("estimatedDate", KB) == key_words("estimated_dates", KB) == ("estimated", "date")
+    assert label_words(("estimated", "dates"), KB) == ("estimated", "date")
+    assert label_words(("extracted", "at"), KB) == ("extracted",)  # "at" is a function word
 
 
-def test_keys_compare_without_case_or_separators():
-    assert norm_key("Published_At") == norm_key("published-at") == "publishedat"
-
-
-def test_a_front_matter_date_keeps_its_moment_only_with_a_zone():
-    day, moment = date_value("2024-11-22T23:30:00-08:00")
-    assert day == dt.date(2024, 11, 22)
-    assert moment is not None and moment.utcoffset() == dt.timedelta(hours=-8)
-    assert date_value("2024-11-22T23:30:00") == (dt.date(2024, 11, 22), None)
-    assert date_value("12/30/2024") == (dt.date(2024, 12, 30), None)
-    assert date_value("next week") == (None, None)
+def test_keys_named_in_parameters_compare_without_case_or_separators():
+    assert fold("Published_At") == fold("published-at") == fold("Published: At.") == "publishedat"
 
 
 def test_values_within_rounding_are_one_and_a_fraction_is_a_percentage():

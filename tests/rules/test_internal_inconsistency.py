@@ -14,7 +14,6 @@ from factlint.match import group, reconcile
 from factlint.pipeline import build_report
 from factlint.rules.catalogue import load_catalogue
 from factlint.rules.checks import KINDS
-from factlint.rules.checks.internal_inconsistency import _key_words
 from factlint.rules.context import Context
 
 from ..conftest import ROOT
@@ -63,20 +62,6 @@ def test_the_stories_give_nothing_two_ways():
 
 
 # --- front matter ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("key", "words"),
-    [
-        ("estimatedDate", ("estimated", "date")),
-        ("sample_size", ("sample", "size")),
-        ("death-toll", ("death", "toll")),
-        ("extractedAt", ("extracted",)),
-        ("totalDeaths", ("total", "death")),
-    ],
-)
-def test_a_key_is_read_as_its_words(key, words):
-    assert _key_words(key, KB) == words
 
 
 def test_a_generic_key_needs_its_parents_word():

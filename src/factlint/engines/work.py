@@ -68,8 +68,8 @@ def to_json(read: Read) -> dict[str, Any]:
     kind = "source" if isinstance(read.outcome, Source) else "finding"
     return {
         "kind": kind,
-        "outcome": to_dict(read.outcome),
-        "claims": [to_dict(claim) for claim in read.claims],
+        "outcome": to_dict(read.outcome, whole=True),
+        "claims": [to_dict(claim, whole=True) for claim in read.claims],
     }
 
 

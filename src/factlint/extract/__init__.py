@@ -30,6 +30,7 @@ from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
 from factlint.extract.sentences import sentence_spans
 from factlint.extract.timing import refers_to
+from factlint.ingest.meta_values import meta_values
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.model import Claim, OffsetMap, Source, Span
 
@@ -153,7 +154,8 @@ def _framed(
 def text_source(text: str, published: dt.date | None = None, **fields: Any) -> Source:
     """A source made in memory from plain text (for tests, notebooks and quick checks).
 
-    ``fields`` override the defaults (``id``, ``path``, ``format``, ``meta``...).
+    ``fields`` override the defaults (``id``, ``path``, ``format``, ``meta``...); front matter
+    given as ``meta`` is read into ``meta_values`` as the reader reads it.
     """
     defaults: dict[str, Any] = {
         "id": "text",
@@ -164,6 +166,7 @@ def text_source(text: str, published: dt.date | None = None, **fields: Any) -> S
         "text": text,
         "offsets": OffsetMap(((0, len(text), 0, len(text)),) if text else (), (0,)),
         "published": published,
+        "meta_values": meta_values(fields.get("meta") or {}),
     }
     return Source(**{**defaults, **fields})
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from factlint.dates import parse_iso, parse_written
+from factlint.dates import StatedDate, iso_date, parse_written
 
 # Metadata key spellings, compared after lower-casing and removing "_", "-", ":" and ".".
 PUBLISHED_KEYS = (
@@ -72,28 +72,28 @@ class Metadata:
     url: str | None = None
     published: dt.date | None = None
     published_from: str | None = None
-    dates: dict[str, str] = dataclasses.field(default_factory=dict)
+    dates: dict[str, StatedDate] = dataclasses.field(default_factory=dict)
     problems: tuple[tuple[str, str], ...] = ()
 
 
 def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: str) -> Metadata:
     """Combine front matter, HTML metadata and the text's own byline and dateline."""
-    dates: dict[str, str] = {}
+    dates: dict[str, StatedDate] = {}
     problems: list[tuple[str, str]] = []
     published, published_from = None, None
 
     for path, value in _walk(front_matter):
         key = ".".join(path)
-        top_level_date = len(path) == 1 and _norm(key) in PUBLISHED_KEYS
-        parsed = parse_iso(value) if isinstance(value, str) else None
-        if parsed:
-            dates[key] = parsed[1]
+        top_level_date = len(path) == 1 and fold_key(key) in PUBLISHED_KEYS
+        stated = iso_date(value) if isinstance(value, str) else None
+        if stated:
+            dates[key] = stated
             if published is None and top_level_date:
-                published, published_from = parsed[0], "front_matter"
+                published, published_from = stated.day, "front_matter"
         elif top_level_date and isinstance(value, str):
             written, _ = parse_written(value)
             if written:
-                dates[key] = written.isoformat()
+                dates[key] = StatedDate.of_day(written)
                 published, published_from = published or written, published_from or "front_matter"
             else:
                 problems.append(("bad_date", f"front matter field {key!r} is not a date: {value!r}"))
@@ -101,32 +101,32 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
             problems.append(("bad_date", f"front matter field {key!r} is not a date: {value!r}"))
 
     for key, value in sorted(html_meta.items()):
-        if _norm(key) in PUBLISHED_KEYS:
+        if fold_key(key) in PUBLISHED_KEYS:
             written, _ = parse_written(value)
             if written:
-                dates[f"html:{key}"] = written.isoformat()
+                dates[f"html:{key}"] = StatedDate.of_day(written)
                 if published is None:
                     published, published_from = written, "html_meta"
 
     head = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_HEAD_LINES]
     byline = _byline(head)
     if byline.date:
-        dates["byline"] = byline.date.isoformat()
+        dates["byline"] = StatedDate.of_day(byline.date)
         if published is None:
             published, published_from = byline.date, "byline"
     dateline = _dateline(text)
     if dateline.date:
-        dates["dateline"] = dateline.date.isoformat()
+        dates["dateline"] = StatedDate.of_day(dateline.date)
         if published is None:
             published, published_from = dateline.date, "dateline"
-    stated = _published_line(head)
-    if stated:
-        dates["text"] = stated.isoformat()
+    line_date = _published_line(head)
+    if line_date:
+        dates["text"] = StatedDate.of_day(line_date)
         if published is None:
-            published, published_from = stated, "text"
+            published, published_from = line_date, "text"
     for partial, where in ((byline.partial, "byline"), (dateline.partial, "dateline")):
         if partial and published is None:
-            dates[where] = partial
+            dates[where] = StatedDate(partial)
             problems.append(
                 (
                     "partial_date",
@@ -232,13 +232,14 @@ def _walk(mapping: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[
             yield path, value
 
 
-def _norm(key: str) -> str:
+def fold_key(key: str) -> str:
+    """A key as :data:`PUBLISHED_KEYS` spells it: lower case, without "_", "-", ":", "." or spaces."""
     return re.sub(r"[_\-:. ]", "", key.lower())
 
 
 def _first_text(mapping: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
     """The first value among ``keys`` that gives a name: a string, a list's first, a ``name``."""
-    normalised = {_norm(key): value for key, value in reversed(list(mapping.items()))}
+    normalised = {fold_key(key): value for key, value in reversed(list(mapping.items()))}
     for key in keys:
         value = normalised.get(key)
         if isinstance(value, list) and value:

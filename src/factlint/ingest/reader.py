@@ -16,6 +16,7 @@ from factlint.ingest.decode import BinaryData, decode
 from factlint.ingest.frontmatter import split_front_matter
 from factlint.ingest.html import html_to_text, looks_like_html
 from factlint.ingest.markdown import MarkdownTooDeep, looks_like_markdown, markdown_to_text
+from factlint.ingest.meta_values import meta_values
 from factlint.ingest.metadata import detect
 from factlint.ingest.names import shown
 from factlint.ingest.problems import problem
@@ -152,6 +153,7 @@ def _parse(data: bytes, path: str, source_id: str, max_bytes: int) -> Source | F
         dates=meta.dates,
         meta=front.meta,
         problems=tuple(found),
+        meta_values=meta_values(front.meta),
     )
 
 

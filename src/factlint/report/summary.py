@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from factlint.model import Claim, Finding, Report, Severity, Source
+from factlint.model import Claim, Finding, Report, Severity, Source, to_dict
 
 
 def problem_row(finding: Finding) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def source_row(source: Source) -> dict[str, Any]:
         "url": source.url,
         "published": source.published.isoformat() if source.published else None,
         "published_from": source.published_from,
-        "dates": dict(source.dates),
+        "dates": to_dict(source.dates),
         "words": source.words,
         "problems": [problem_row(found) for found in source.problems],
     }

@@ -32,7 +32,6 @@ from factlint.model import Claim, ClaimGroup, Finding, Source
 from factlint.rules.checks import register
 from factlint.rules.consistency.disagreement import disagreement
 from factlint.rules.consistency.front_matter import front_matter
-from factlint.rules.consistency.front_matter import key_words as _key_words  # noqa: F401 - tests import it here
 from factlint.rules.consistency.labelled import stated as stated_in_text
 from factlint.rules.consistency.publication import publication
 from factlint.rules.consistency.same_fact import same_fact
@@ -93,7 +92,7 @@ def _labelled(
     """Findings for front-matter values and labelled figures, with the text offsets they quote."""
     kb, params = context.kb, rule.params
     stated = stated_in_text(source, claims, kb, params)
-    wanted = list(front_matter(source.meta, params, kb))
+    wanted = list(front_matter(source.meta_values, params, kb))
     used: set[int] = set()
     for meta in wanted:
         body = [

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from factlint.ingest.metadata import PUBLISHED_KEYS
 from factlint.model import Claim, Finding, Source
 from factlint.rules.consistency.disagreement import disagreement
-from factlint.rules.consistency.front_matter import date_value, norm_key
 from factlint.rules.consistency.statements import Statement
 from factlint.rules.context import Context
 
@@ -23,16 +20,13 @@ def publication(
     """The front matter's publication date against the date of the byline or "Published:" line."""
     if source.published is None or source.published_from != "front_matter":
         return
-    key, raw = next(
-        (
-            (str(key), value)
-            for key, value in source.meta.items()
-            if norm_key(str(key)) in PUBLISHED_KEYS and isinstance(value, str)
-        ),
-        ("date", source.published.isoformat()),
-    )
-    _, moment = date_value(raw)
-    shown = f"{key}: {raw.strip()}"
+    given = next((value for value in source.meta_values if value.published and value.number is None), None)
+    if given is not None:
+        key, written = given.path[0], given.written
+        moment = given.date.moment if given.date is not None else None
+    else:
+        key, written, moment = "date", source.published.isoformat(), None
+    shown = f"{key}: {written}"
     meta = Statement(
         ("publication", "date"),
         "date",
@@ -46,10 +40,7 @@ def publication(
     )
     for where in ("byline", "text"):
         stated = source.dates.get(where)
-        try:
-            day = dt.date.fromisoformat(stated) if stated else None
-        except ValueError:
-            continue
+        day = stated.whole_day if stated is not None else None
         if day is None or day == source.published:
             continue
         head = [
@@ -57,12 +48,12 @@ def publication(
             for claim in claims
             if claim.kind == "date" and claim.time and claim.time.start == claim.time.end == day
         ]
-        written = head[0].text if head else stated
+        written_there = head[0].text if head else stated.iso
         body = Statement(
             ("publication", "date"),
             "date",
-            written,
-            written,
+            written_there,
+            written_there,
             head[0].span if head else None,
             first=day,
             last=day,
