@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factlint.located import RuleFileError
 from factlint.model import Severity
-from factlint.rules.catalogue import load_catalogue, read_rule
+from factlint.rules.catalogue import is_code, is_name, load_catalogue, read_rule
 
 GOOD = """\
 code: FL990
@@ -75,3 +79,40 @@ def test_a_rules_folder_with_a_checks_subfolder_is_read_too(tmp_path):
     (tmp_path / "checks").mkdir()
     write(tmp_path / "checks", "FL990.yaml", GOOD)
     assert "FL990" in load_catalogue([tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("FL101", True, False),
+        ("FL10", False, False),
+        ("FL1011", False, False),
+        ("fl101", False, False),
+        ("FL1a1", False, False),
+        ("FL101\n", False, False),
+        ("time.role_anachronism", False, True),
+        ("time", False, False),
+        ("time.", False, False),
+        ("time..role", False, False),
+        ("Time.role", False, False),
+        ("time.2nd", False, False),
+        ("a.b_2.c", False, True),
+    ],
+)
+def test_codes_and_names_are_checked_by_their_words(text, code, name):
+    assert (is_code(text), is_name(text)) == (code, name)
+
+
+# What the catalogue checked with patterns before it held none; tests may still use them.
+CODE = re.compile(r"FL\d{3}")
+NAME = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+")
+
+
+@given(st.from_regex(CODE, fullmatch=True) | st.text("FL0123456789١x", max_size=6))
+def test_a_code_is_what_the_pattern_took(text):
+    assert is_code(text) == bool(CODE.fullmatch(text))
+
+
+@given(st.from_regex(NAME, fullmatch=True) | st.text("ab_1.Z é", max_size=8))
+def test_a_name_is_what_the_pattern_took(text):
+    assert is_name(text) == bool(NAME.fullmatch(text))

@@ -10,68 +10,37 @@ once. Every mistake names its file, line and column, with the line's text.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import re
 import string
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import factlint.rules.checks  # noqa: F401 - importing it registers every kind
 from factlint.knowledge import RULE_FILES, default_rules_dir
 from factlint.located import Located, RuleFileError, load_located
 from factlint.model import Severity
-from factlint.rules.checks import KINDS
+from factlint.rules.base import Example, ExampleSource, Rule
+from factlint.rules.kinds import KINDS
 
-_CODE = re.compile(r"^FL\d{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 _FORMATS = ("txt", "md", "markdown", "html", "htm")
 REQUIRED = ("code", "name", "kind", "severity", "message", "description", "why", "examples")
 OPTIONAL = ("params", "source")
 
 
-@dataclasses.dataclass(frozen=True)
-class ExampleSource:
-    """One inline source of an example: its file name (the extension gives the format) and text."""
-
-    name: str
-    text: str
-    published: dt.date | None = None
+_LOWER = frozenset(string.ascii_lowercase)
+_WORD = _LOWER | frozenset(string.digits + "_")
 
 
-@dataclasses.dataclass(frozen=True)
-class Example:
-    """Inline sources and the codes the catalogue must raise on them, and must not."""
-
-    id: str
-    sources: tuple[ExampleSource, ...]
-    raises: tuple[str, ...] = ()
-    clean: tuple[str, ...] = ()
-    code: str = ""  # the rule the example belongs to
-    params: Mapping[str, Any] = dataclasses.field(
-        default_factory=dict
-    )  # that rule's params, for this example
+def is_code(text: str) -> bool:
+    """Whether ``text`` is a rule code: FL and three decimal digits (FL301)."""
+    return len(text) == 5 and text.startswith("FL") and text[2:].isdecimal()
 
 
-@dataclasses.dataclass(frozen=True)
-class Rule:
-    """One check of the catalogue, as its file declares it."""
-
-    code: str
-    name: str
-    kind: str
-    severity: Severity
-    message: str
-    description: str
-    why: str
-    examples: tuple[Example, ...]
-    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    source: str = ""
-    path: str = ""
-
-    def say(self, **fields: Any) -> str:
-        """The message with the kind's fields filled in."""
-        return self.message.format_map({key: _plain(value) for key, value in fields.items()})
+def is_name(text: str) -> bool:
+    """Whether ``text`` is a rule name: two or more dotted words of a-z, 0-9 and _, each led by a letter."""
+    words = text.split(".")
+    return len(words) > 1 and all(word[:1] in _LOWER and _WORD.issuperset(word) for word in words)
 
 
 def default_checks_dir() -> Path:
@@ -129,9 +98,9 @@ def read_rule(path: Path) -> Rule:
     for key in ("code", "name", "kind", "severity", "message", "description", "why"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise located.error((key,), f"{key} must be a non-empty text")
-    if not _CODE.match(data["code"]):
+    if not is_code(data["code"]):
         raise located.error(("code",), f"code {data['code']!r} is not FL followed by three digits")
-    if not _NAME.match(data["name"]):
+    if not is_name(data["name"]):
         raise located.error(
             ("name",), f"name {data['name']!r} is not dotted lower-case words (time.role_anachronism)"
         )
@@ -238,15 +207,18 @@ def _source(located: Located, where: tuple[str, ...], raw: Any) -> ExampleSource
 def _codes(located: Located, where: tuple[str, ...], codes: Any) -> tuple[str, ...]:
     if isinstance(codes, str):
         codes = [codes]
-    if not isinstance(codes, list) or not all(isinstance(c, str) and _CODE.match(c) for c in codes):
+    if not isinstance(codes, list) or not all(isinstance(c, str) and is_code(c) for c in codes):
         raise located.error(where, "a list of codes such as [FL301]")
     return tuple(codes)
 
 
-def _plain(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-__all__ = ["Example", "ExampleSource", "Rule", "RuleFileError", "load_catalogue", "read_rule"]
+__all__ = [
+    "Example",
+    "ExampleSource",
+    "Rule",
+    "RuleFileError",
+    "is_code",
+    "is_name",
+    "load_catalogue",
+    "read_rule",
+]

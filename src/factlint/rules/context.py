@@ -12,7 +12,7 @@ from factlint.knowledge import KnowledgeBase
 from factlint.model import Basis, Claim, ClaimGroup, Evidence, Finding, Source
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 
 @dataclasses.dataclass(frozen=True)

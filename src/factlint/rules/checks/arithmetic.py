@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from factlint.model import Claim, Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context
+from factlint.rules.kinds import register
 from factlint.rules.sums.figures import written
 from factlint.rules.sums.growth import growth_rates
 from factlint.rules.sums.interval_math import around, growth_percent, meets, move_percent
@@ -36,7 +36,7 @@ from factlint.rules.sums.sheet import Sheet
 from factlint.rules.sums.stock import day_ranges, stock_moves
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 # The interval arithmetic, importable from here as before.
 __all__ = ["around", "check", "growth_percent", "meets", "move_percent", "written"]

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint.model import Evidence, Finding, Source, Span
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 
 @register(

@@ -27,11 +27,11 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factlint.model import Claim, Finding, Source
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 FIELDS = ("quote", "verb", "date", "published", "days")
 PARAMS: dict[str, Any] = {

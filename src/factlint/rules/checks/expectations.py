@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from factlint.knowledge import default_rules_dir
 from factlint.located import Located
 from factlint.model import Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
     from factlint.validate import Suite
 
 _FIELDS = ("suite", "expectation", "label", "description", "count", "examples", "quote")

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from factlint.match.labels import NAMED, some_of
 from factlint.model import Claim, ClaimGroup, Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 FIELDS = (
     "quote",

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import PERIOD_DAYS, KnowledgeBase
 from factlint.model import Basis, Claim, Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 
 @register(

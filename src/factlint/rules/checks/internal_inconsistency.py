@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from factlint.model import Claim, ClaimGroup, Finding, Source
-from factlint.rules.checks import register
 from factlint.rules.consistency.disagreement import disagreement
 from factlint.rules.consistency.front_matter import front_matter
 from factlint.rules.consistency.labelled import stated as stated_in_text
@@ -37,9 +36,10 @@ from factlint.rules.consistency.publication import publication
 from factlint.rules.consistency.same_fact import same_fact
 from factlint.rules.consistency.statements import Statement
 from factlint.rules.context import Context
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 FIELDS = ("label", "count", "values", "note")
 PARAMS: dict[str, Any] = {

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from factlint.model import Claim, Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 FIELDS = ("quote", "target", "compared", "comparison")
 PARAMS = {

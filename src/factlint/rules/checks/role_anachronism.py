@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from factlint.match.names import normalise, person_key, resolve
 from factlint.model import Basis, Claim, Finding
 from factlint.people import Person, Tenure
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 FIELDS = ("person", "title", "organisation", "date", "holder", "since", "then", "held")
 

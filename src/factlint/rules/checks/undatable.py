@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint.model import Claim, Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding, quote
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 
 @register("undatable", ("source", "count", "expressions"), {"listed": 5}, document=True)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint.model import Finding
-from factlint.rules.checks import register
 from factlint.rules.context import Context, finding
+from factlint.rules.kinds import register
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from factlint.rules.catalogue import Rule
+    from factlint.rules.base import Rule
 
 
 @register("unused_suppression", ("selectors", "where", "text"), late=True)
