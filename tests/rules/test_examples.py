@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from factlint.rule_examples import check_example
 from factlint.rules.catalogue import load_catalogue
-from factlint.rules.examples import check_example
 
 CATALOGUE = load_catalogue()
 CASES = [(rule, example) for rule in CATALOGUE.values() for example in rule.examples]
@@ -24,3 +26,11 @@ def test_every_rule_has_a_failing_and_a_passing_example(rule):
     assert any(rule.code in example.clean for example in rule.examples), (
         f"{rule.path}: no example is clean of it"
     )
+
+
+def test_an_example_that_says_the_wrong_thing_is_told():
+    rule = CATALOGUE["FL103"]
+    example = next(example for example in rule.examples if rule.code in example.raises)
+    wrong = dataclasses.replace(example, raises=(), clean=(rule.code,))
+    assert check_example(wrong, CATALOGUE) == [f"{rule.code} raised"]
+    assert check_example(dataclasses.replace(example, raises=("FL999",)), CATALOGUE) == ["FL999 not raised"]

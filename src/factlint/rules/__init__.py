@@ -7,6 +7,7 @@
 - :mod:`factlint.rules.context`: what a check reads (``Context``) and how it reports (``finding``);
 - :mod:`factlint.rules.engine`: ``run_checks(context, catalogue, selection)``;
 - :mod:`factlint.rules.selection`: ``--select``, ``--ignore`` and severity overrides;
-- :mod:`factlint.rules.config`: project settings in ``factlint.toml`` or ``pyproject.toml``;
-- :mod:`factlint.rules.examples`: a rule's inline examples run through the whole pipeline.
+- :mod:`factlint.rules.config`: project settings in ``factlint.toml`` or ``pyproject.toml``.
+
+A rule's inline examples are run through the whole pipeline by :mod:`factlint.rule_examples`.
 """

@@ -1,4 +1,9 @@
-"""Running a rule's examples: its inline sources written to a folder and read like any corpus."""
+"""Running a rule's examples: its inline sources written to a folder and read like any corpus.
+
+A test helper of the run stage (beside :mod:`factlint.testing`): it builds a whole report with the
+pipeline, which the rules themselves may not import. ``tests/rules/test_examples.py`` runs every
+example of the catalogue with it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from factlint.model import Finding
-from factlint.rules.catalogue import Example, Rule
+from factlint.pipeline import build_report
+from factlint.rules.base import Example, Rule
 
 
 def run_example(example: Example, catalogue: Mapping[str, Rule]) -> list[Finding]:
     """Every finding of the whole catalogue on the example's sources."""
-    from factlint.pipeline import build_report
-
     owner = catalogue.get(example.code)
     if example.params and owner is not None:
         catalogue = {
