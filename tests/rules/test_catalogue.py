@@ -116,3 +116,18 @@ def test_a_code_is_what_the_pattern_took(text):
 @given(st.from_regex(NAME, fullmatch=True) | st.text("ab_1.Z é", max_size=8))
 def test_a_name_is_what_the_pattern_took(text):
     assert is_name(text) == bool(NAME.fullmatch(text))
+
+
+def test_a_bundled_rule_file_states_only_the_parameters_that_differ_from_its_kind():
+    import yaml
+
+    from factlint.rules.catalogue import default_checks_dir
+    from factlint.rules.kinds import KINDS
+
+    for path in sorted(default_checks_dir().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        defaults = KINDS[data["kind"]].params
+        restated = [name for name, value in (data.get("params") or {}).items() if defaults.get(name) == value]
+        assert not restated, (
+            f"{path.name} restates its kind's defaults for {restated}: state them once, in code"
+        )

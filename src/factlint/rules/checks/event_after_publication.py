@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 FIELDS = ("quote", "verb", "date", "published", "days")
 PARAMS: dict[str, Any] = {
+    # Words of the future or the present: nearer to the date than a completed verb, they make it a plan.
     "future": ["will", "would", "shall", "'ll", "going to", "expected", "expects", "expect", "due",
                "set to", "scheduled", "schedule", "planned", "plans", "plan", "intends", "intend", "aims",
                "aim", "hopes", "wants", "seeks", "could", "may", "might", "should", "must", "upcoming",
@@ -42,12 +43,17 @@ PARAMS: dict[str, Any] = {
                "rescheduled", "moved", "pushed back", "deadline", "target", "is", "are", "takes", "take",
                "takes effect", "begins", "starts", "opens", "closes", "ends", "runs", "expires", "comes",
                "falls", "meets", "holds"],
+    # Before a past participle, these make it no completed event ("is sworn in", "to be signed").
     "not_past": ["is", "are", "am", "be", "being", "to", "get", "gets", "will", "'ll", "would"],
+    # Right before the date or opening its clause: the date is a deadline or a reference point.
     "looking_ahead": ["by", "until", "till", "before", "ahead of", "for", "to", "through", "no later than",
                       "in time for", "starting", "beginning", "effective", "from", "deadline of", "due on"],
+    # Words that end a clause, as punctuation does.
     "boundaries": ["that", "which", "who", "whom", "where", "when", "while", "whereas", "but", "and", "or",
                    "because", "although", "though", "if", "unless", "once", "before", "after", "until",
                    "since", "so"],
+    # Between the verb and the date, one of these takes the date for itself ("announced a strike on
+    # March 12").
     "event_nouns": ["strike", "walkout", "protest", "rally", "march", "vote", "ballot", "election",
                     "referendum", "run-off", "runoff", "poll", "meeting", "summit", "talks", "hearing",
                     "trial", "verdict", "ruling", "decision", "launch", "release", "opening", "closing",

@@ -43,11 +43,16 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 FIELDS = ("label", "count", "values", "note")
 PARAMS: dict[str, Any] = {
+    # Words between a label and its value ("impact score of 95", "Estimated Date: 12/30/2024").
     "links": [":", "=", "of", "was", "is", "were", "are", "stood at", "stands at", "at", "reached", "hit",
               "totalled", "totaled", "came to", "put at", "set at"],
+    # A one-word key that says little alone is matched with its parent's last word (impact.score is
+    # "impact score").
     "generic_keys": ["score", "value", "date", "day", "time", "count", "number", "total", "amount", "level",
                      "rate", "figure", "min", "max", "low", "high", "start", "end", "size"],
     "ignore_keys": ["id", "version", "draft", "weight", "order", "index", "page", "pages", "year"],
+    # A sentence with one of these tells of a change, an earlier or expected figure, or a range: its
+    # figure may differ from the others.
     "changes": ["from", "up", "down", "rise", "fall", "risen", "fallen", "revised", "revision", "previous",
                 "original", "originally", "initially", "compared", "than", "versus", "vs", "against",
                 "between", "extended", "postponed", "delayed", "moved", "rescheduled", "updated", "new",
@@ -55,11 +60,15 @@ PARAMS: dict[str, Any] = {
                 "previously", "earlier", "initial", "formerly", "prior", "already", "had been", "instead",
                 "later", "now", "would", "could", "might", "will", "projected", "projection", "poll", "polls",
                 "survey", "predicted", "suggested"],
+    # Words that restrict a figure to a part or a place (in lower case), with the place nouns of
+    # rules/entities.yaml: a figure so restricted is not the front matter's, and two figures of the
+    # text compare only when their sentences share these and the names after "in", "at"...
     "scopes": ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "rural", "urban", "among", "nationally", "nationwide", "overall", "abroad", "domestic",
                "international", "each", "per", "average", "median", "first-round",
                "second-round", "quarterly", "annual", "monthly", "weekly", "daily"],
     "min_label_words": 2,
+    # Time zones (standard time, hours from UTC) named when a timestamp falls on the text's day there.
     "zones": {"US Pacific": -8, "US Eastern": -5, "UTC": 0, "Central Europe": 1, "India": 5.5,
               "China": 8, "Japan": 9, "Sydney": 10},
 }  # fmt: skip
