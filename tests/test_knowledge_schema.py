@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +14,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factlint import knowledge
 from factlint import knowledge_schema as schema
-from factlint.knowledge import RULE_FILES, KnowledgeError, default_rules_dir, load_knowledge
-from factlint.knowledge_schema import SCHEMAS, read_knowledge_file
+from factlint.knowledge import (
+    RULE_FILES,
+    SCHEMAS,
+    KnowledgeBase,
+    KnowledgeError,
+    default_rules_dir,
+    load_knowledge,
+)
+from factlint.knowledge_schema import REQUIRED, described, known, read_knowledge_file, schemas
 from factlint.located import RuleFileError
 
 
@@ -28,7 +39,7 @@ def mistake(folder: Path, name: str, content: str) -> str:
 def test_every_bundled_file_has_a_schema_and_passes_it():
     assert set(SCHEMAS) == set(RULE_FILES)
     for name in RULE_FILES:
-        assert read_knowledge_file(default_rules_dir() / name), name
+        assert read_knowledge_file(default_rules_dir() / name, SCHEMAS[name]), name
     load_knowledge()
 
 
@@ -268,7 +279,7 @@ def of(shape: schema.Shape) -> st.SearchStrategy:
 
 
 def file_content(name: str) -> st.SearchStrategy:
-    fields = schema.SCHEMAS[name]
+    fields = SCHEMAS[name]
     known = st.fixed_dictionaries({}, optional={key: shaped(shape) for key, shape in fields.items()})
     return st.integers(0, 7).flatmap(
         lambda roll: st.dictionaries(hashable, anything, max_size=3) if roll == 0 else known
@@ -304,3 +315,91 @@ def test_a_bare_yes_or_no_must_be_quoted(tmp_path):
     assert str(raised.value).startswith(f"{tmp_path / 'language.yaml'}:1:") and "must be" in str(raised.value)
     (tmp_path / "language.yaml").write_text('function_words: [the, "no"]\n', encoding="utf-8")
     assert "no" in load_knowledge([tmp_path]).function_words
+
+
+# --- the one description of the knowledge ----------------------------------------------------
+
+
+def bundled_copy(tmp_path: Path, name: str, drop: Callable[[dict], None]) -> Path:
+    """A copy of the bundled rules folder with ``drop`` applied to the content of ``name``."""
+    folder = tmp_path / "bundled"
+    shutil.copytree(default_rules_dir(), folder)
+    content = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    drop(content)
+    (folder / name).write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def default_of(name: str) -> object:
+    field = next(field for field in dataclasses.fields(KnowledgeBase) if field.name == name)
+    return field.default_factory() if field.default is dataclasses.MISSING else field.default
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "drop"),
+    [
+        ("matching.yaml", "fuzzy_threshold", lambda content: content["names"].pop("fuzzy_threshold")),
+        ("frames.yaml", "publication_window", lambda content: content.pop("publication_window")),
+        ("frames.yaml", "change_between", lambda content: content["changes"].pop("between")),
+        ("tolerances.yaml", "reliability", lambda content: content.pop("reliability")),
+        ("tolerances.yaml", "tolerances", lambda content: content.pop("agreement")),
+    ],
+)
+def test_a_key_left_out_takes_the_default_of_its_description(tmp_path, monkeypatch, name, field, drop):
+    bundled = getattr(load_knowledge(), field)
+    monkeypatch.setattr(knowledge, "default_rules_dir", lambda: bundled_copy(tmp_path, name, drop))
+    assert getattr(load_knowledge(), field) == default_of(field)
+    if field == "fuzzy_threshold":
+        assert bundled == default_of(field) == 88.0  # the bundled file states the default too
+
+
+def test_a_required_key_left_out_is_a_knowledge_error_naming_it(tmp_path, monkeypatch):
+    folder = bundled_copy(tmp_path, "quantities.yaml", lambda content: content["scales"].pop("words"))
+    monkeypatch.setattr(knowledge, "default_rules_dir", lambda: folder)
+    with pytest.raises(KnowledgeError, match=r"KeyError: 'scales\.words'"):
+        load_knowledge()
+
+
+def test_every_field_but_the_files_read_is_described_and_every_file_has_keys():
+    names = [name for name, _ in described(KnowledgeBase)]
+    assert names == [field.name for field in dataclasses.fields(KnowledgeBase) if field.name != "files"]
+    assert all(description.meaning for _, description in described(KnowledgeBase))
+    assert {description.file for _, description in described(KnowledgeBase)} == set(RULE_FILES)
+
+
+LANGUAGE = "language.yaml"
+
+
+def test_a_key_is_added_with_one_declaration_that_checks_and_fills_it(tmp_path):
+    @dataclasses.dataclass(frozen=True, kw_only=True)
+    class Knowledge:
+        labels: tuple[str, ...] = known(
+            "language.yaml", "labels.words", schema.PHRASES, tuple, (), "label words"
+        )
+        links: tuple[str, ...] = known(
+            "language.yaml", "labels.links", schema.PHRASES, tuple, (), "link words"
+        )
+        width: float = known("language.yaml", "width", schema.SHARE, float, REQUIRED, "a share")
+
+    made = schemas(Knowledge)
+    assert list(made) == ["language.yaml"] and list(made["language.yaml"]) == ["labels", "width"]
+    assert made["language.yaml"]["labels"] == schema.Record(
+        {"words": schema.PHRASES, "links": schema.PHRASES}
+    )
+    path = tmp_path / "language.yaml"
+    path.write_text("labels:\n  words: [score]\n  link: [of]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"language.yaml:3:3: unknown key\(s\) in labels: \['link'\]"):
+        read_knowledge_file(path, made["language.yaml"])
+    with pytest.raises(TypeError):
+        Knowledge()  # a required key has no default
+    assert Knowledge(width=0.5).labels == ()
+
+
+def test_a_key_described_twice_is_refused():
+    @dataclasses.dataclass(frozen=True)
+    class Twice:
+        one: float = known("matching.yaml", "names.fuzzy_threshold", schema.PERCENTAGE, float, 88.0, "one")
+        two: float = known("matching.yaml", "names.fuzzy_threshold", schema.PERCENTAGE, float, 88.0, "two")
+
+    with pytest.raises(ValueError, match="described twice"):
+        schemas(Twice)

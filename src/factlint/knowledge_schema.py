@@ -1,9 +1,12 @@
 """What each knowledge file in ``rules/`` may hold, checked file by file before the knowledge is built.
 
-Every file has a small declarative schema (``SCHEMAS``): its top-level keys and the shape of each,
-such as "a list of phrases", "a mapping of phrases to numbers" or "{kinds, cues, after, units,
-context, unit_alone}". A mistake is reported as ``newsroom/frames.yaml:12:5: ...`` with the offending
-line, rather than as a ``KeyError`` from building. What needs every folder merged (a unit named in
+The knowledge is described once, field by field of :class:`factlint.knowledge.KnowledgeBase`: each
+field is declared with :func:`known`, naming the file and key it is read from, the key's shape
+("a list of phrases", "a mapping of phrases to numbers", "{kinds, cues, after, units, context,
+unit_alone}"), how the value is built, its default and what it means. :func:`schemas` gathers those
+shapes into each file's schema, so the same description validates a file and fills in what it
+leaves out. A mistake is reported as ``newsroom/frames.yaml:12:5: ...`` with the offending line,
+rather than as a ``KeyError`` from building. What needs every folder merged (a unit named in
 frames.yaml, an entity's parent) is checked after merging and points at the file that names it.
 """
 
@@ -312,7 +315,7 @@ def _what(value: Any) -> str:
     return {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
-# --- the schemas --------------------------------------------------------------------------------
+# --- shapes the description uses -------------------------------------------------------------
 
 # YAML reads a bare no, yes, on or off as false or true, and the loader writes those as "false" and
 # "true": the bundled language.yaml and units.yaml still hold some, so text accepts booleans for now.
@@ -327,10 +330,6 @@ NOT_NEGATIVE = Number("a number at least 0", "numbers at least 0", low=0)
 SHARE = Number("a share between 0 and 1 (at least 0, below 1)", "shares", low=0, high=1, below_high=True)
 PERCENTAGE = Number("a number between 0 and 100", "numbers between 0 and 100", low=0, high=100)
 COUNT = Number("a whole number at least 0", "whole numbers", low=0, whole=True)
-
-
-def _each(keys: Sequence[str], shape: Shape) -> dict[str, Shape]:
-    return dict.fromkeys(keys, shape)
 
 
 def _range_in_order(spec: dict[Any, Any]) -> tuple[str, str] | None:
@@ -354,147 +353,77 @@ TENURE = Record(
     what="a tenure",
 )
 
-SCHEMAS: dict[str, dict[str, Shape]] = {
-    "quantities.yaml": {
-        "currencies": MapOf(
-            TEXT,
-            Record({"symbols": PHRASES, "words": PHRASES, "subunits": MapOf(PHRASE, NUMBER)}, "a currency"),
-        ),
-        "scales": Record({"words": MapOf(PHRASE, NUMBER), "abbreviations": MapOf(PHRASE, NUMBER)}),
-        "qualifiers": Record(
-            {**_each(QUALIFIERS, PHRASES), "after": Record(_each(QUALIFIERS, PHRASES))},
-            "the qualifiers",
-        ),
-        "percent": MapOf(Identifier(), PHRASES),
-        "fractions": MapOf(PHRASE, NUMBER),
-        "change_verbs": PHRASES,
-    },
-    "tolerances.yaml": {
-        "qualifier_bands": Record({"about": SHARE, "nearly": SHARE}, "the qualifier bands"),
-        "agreement": MapOf(TEXT, Record({"relative": NOT_NEGATIVE, "absolute": NOT_NEGATIVE}, "a tolerance")),
-        "rounding_cap": Number("a share between 0 and 1", low=0, high=1),
-        "running_totals": TEXTS,
-        "revised_figures": TEXTS,
-        "reliability": Record(
-            {
-                "rounds": Number("a whole number at least 1", low=1, whole=True),
-                "prior_claims": NOT_NEGATIVE,
-                "prior_loss": NOT_NEGATIVE,
-                "floor": NOT_NEGATIVE,
-            }
-        ),
-    },
-    "language.yaml": {"abbreviations": PHRASES, "function_words": PHRASES},
-    "units.yaml": {
-        "units": MapOf(
-            TEXT, Record({"words": PHRASES, "attached": ListOf(FORM), "before": PHRASES}, "a unit")
-        ),
-        "number_words": MapOf(PHRASE, NUMBER),
-        "irregular_plurals": MapOf(PHRASE, PHRASE),
-        "names_after": PHRASES,
-        "not_count_nouns": PHRASES,
-        "attribution_after": PHRASES,
-        "people_counts": Record(_each(("before", "after", "subjects", "verbs"), PHRASES)),
-        "ellipsis_after": PHRASES,
-    },
-    "titles.yaml": {"titles": MapOf(TEXT, PHRASES), "former": PHRASES, "not_name_words": PHRASES},
-    "markets.yaml": {"exchanges": MapOf(TEXT, PHRASES)},
-    "frames.yaml": {
-        "attributes": MapOf(
-            TEXT,
-            Record(
-                {
-                    "kinds": ListOf(OneOf(FRAME_KINDS, "kinds of claim (money, percent, quantity)")),
-                    "cues": PHRASES,
-                    "after": PHRASES,
-                    "units": ListOf(Text("a unit", "units", empty="a unit may not be empty")),
-                    "context": PHRASES,
-                    "unit_alone": Flag(),
-                    "unless": PHRASES,
-                },
-                "an attribute",
-            ),
-        ),
-        "aspects": MapOf(TEXT, PHRASES),
-        "aspects_after": MapOf(TEXT, PHRASES),
-        "before_publication": PHRASES,
-        "sessions": PHRASES,
-        "prospective": Record({"before": PHRASES, "after": PHRASES}),
-        "changes": Record({"from": PHRASES, "to": PHRASES, "between": COUNT}),
-        "publication_window": COUNT,
-        "dated_by_publication": TEXTS,
-        "completed_verbs": PHRASES,
-    },
-    "entities.yaml": {
-        "entities": MapOf(
-            TEXT,
-            Record(
-                {
-                    "name": NAME,
-                    "aliases": ListOf(NAME),
-                    "kind": OneOf(ENTITY_KINDS, "kinds of organisation"),
-                    "listing": Record(
-                        {"exchange": NAME, "ticker": NAME}, "a listing", required=("exchange", "ticker")
-                    ),
-                    "parent": NAME,
-                    "source": TEXT,
-                },
-                "an entity",
-                required=("name",),
-            ),
-        ),
-        "company_suffixes": ListOf(FORM),
-        "candidates": Record(
-            _each(
-                (
-                    "verbs",
-                    "adverbs",
-                    "not_organisations",
-                    "person_words",
-                    "place_nouns",
-                    "place_before",
-                    "locatives",
-                    "organisation_words",
-                    "adjective_endings",
-                ),
-                PHRASES,
-            )
-        ),
-    },
-    "matching.yaml": {
-        "names": Record(
-            {
-                "legal_suffixes": PHRASES,
-                "fuzzy_threshold": PERCENTAGE,
-                "min_fuzzy_length": COUNT,
-                "text_threshold": PERCENTAGE,
-            }
-        ),
-        "sums": MapOf(TEXT, TEXTS),
-        "parent_acts": TEXTS,
-        "event_attributes": TEXTS,
-        "period_figures": TEXTS,
-        "same_part_days": COUNT,
-    },
-    "plausibility.yaml": {"plausibility": MapOf(TEXT, Either((PLAUSIBLE_RANGE, ListOf(PLAUSIBLE_RANGE))))},
-    # Types only: ids, titles, organisations and dates are checked by factlint.people once titles
-    # and entities are known.
-    "people.yaml": {
-        "people": MapOf(
-            Text("an id (text)", "ids (text)", strict=True),
-            Record(
-                {"name": TEXT, "aliases": Maybe(ListOf(NAME)), "tenures": Maybe(ListOf(TENURE))}, "a person"
-            ),
-        )
-    },
-}
+# --- the description: one per key ---------------------------------------------------------------
+
+REQUIRED: Any = dataclasses.MISSING  # a key every merged knowledge must hold (no default)
+
+
+@dataclasses.dataclass(frozen=True)
+class Known:
+    """Where a knowledge field is read from, the shape its key must have, and how it is built.
+
+    ``shape`` None: the key is described by another field, and this one reads it too; ``build``
+    None: the field is built by the loader itself (people, once titles and entities are known).
+    """
+
+    file: str
+    key: tuple[str, ...]  # the key within its file, outer first ("names", "fuzzy_threshold")
+    shape: Shape | None
+    build: Callable[[Any], Any] | None
+    meaning: str
+    required: bool
+
+
+def known(
+    file: str, key: str, shape: Shape | None, build: Callable[[Any], Any] | None, default: Any, meaning: str
+) -> Any:
+    """A dataclass field read from ``key`` (dotted) of ``file``: a missing key takes ``default``.
+
+    ``default`` is :data:`REQUIRED` for a key the knowledge cannot do without; a mapping default is
+    copied for each instance.
+    """
+    metadata = {"knowledge": Known(file, tuple(key.split(".")), shape, build, meaning, default is REQUIRED)}
+    if default is REQUIRED:
+        return dataclasses.field(metadata=metadata)
+    if isinstance(default, dict):
+        return dataclasses.field(default_factory=default.copy, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def described(cls: type) -> list[tuple[str, Known]]:
+    """The fields of ``cls`` declared with :func:`known`, in order, with their description."""
+    return [
+        (field.name, field.metadata["knowledge"])
+        for field in dataclasses.fields(cls)
+        if "knowledge" in field.metadata
+    ]
+
+
+def schemas(cls: type) -> dict[str, dict[str, Shape]]:
+    """Each file's schema, from the fields of ``cls``: a dotted key's outer keys become records."""
+    trees: dict[str, dict[str, Any]] = {}
+    for _, description in described(cls):
+        if description.shape is None:
+            continue
+        *outer, last = description.key
+        tree = trees.setdefault(description.file, {})
+        for key in outer:
+            tree = tree.setdefault(key, {})
+        if last in tree:
+            raise ValueError(f"{description.file}: {'.'.join(description.key)} is described twice")
+        tree[last] = description.shape
+    return {file: {key: _shape(item) for key, item in tree.items()} for file, tree in trees.items()}
+
+
+def _shape(item: Shape | dict[str, Any]) -> Shape:
+    return Record({key: _shape(inner) for key, inner in item.items()}) if isinstance(item, dict) else item
 
 
 # --- checking -----------------------------------------------------------------------------------
 
 
-def read_knowledge_file(path: Path) -> dict[str, Any]:
-    """The content of the knowledge file at ``path``, checked against the schema of its name.
+def read_knowledge_file(path: Path, schema: Mapping[str, Shape]) -> dict[str, Any]:
+    """The content of the knowledge file at ``path``, checked against ``schema`` (its top-level keys).
 
     Raises :class:`KnowledgeFileError` at the first mistake, with its line, column and text. An
     empty file adds nothing.
@@ -505,7 +434,6 @@ def read_knowledge_file(path: Path) -> dict[str, Any]:
         raise KnowledgeFileError(str(exc)) from exc
     if value is None:
         return {}
-    schema = SCHEMAS[path.name]
     if not isinstance(value, dict):
         raise _error(path, (), f"{path.name} holds a mapping of {', '.join(schema)}; not {_what(value)}")
     unknown = sorted(str(key) for key in value if not (isinstance(key, str) and key in schema))
