@@ -49,6 +49,7 @@ STAGE_OF = {
     "factlint.cache": "run",
     "factlint.runcache": "run",
     "factlint.testing": "run",
+    "factlint.rule_examples": "run",
     "factlint.eval": "run",
     "factlint.setup": "run",
     "factlint.cli": "faces",

@@ -25,7 +25,6 @@ import dataclasses
 import functools
 import math
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -184,7 +183,7 @@ def _expectation(located: Located, index: int, item: Any) -> Expectation:
                 located, (*where, str(key)), f"unknown key {key!r}; allowed: {', '.join(_EXPECTATION_KEYS)}"
             )
     kind = item.get("type")
-    if not isinstance(kind, str) or not re.fullmatch(r"[A-Za-z_]+", kind):
+    if not isinstance(kind, str) or not (kind.isascii() and kind.replace("_", "").isalpha()):
         raise _error(located, (*where, "type"), "type must name an expectation: ExpectColumnValuesToBeInSet")
     kind = _class_name(kind)
     for key in ("kwargs", "where"):
