@@ -87,6 +87,8 @@ def test_right_pin_passes_and_json_lists_every_expectation(tmp_path):
         ("expectations: [{type: ExpectNothingAtAll, kwargs: {column: value}}]", "ExpectNothingAtAll"),
         ("expectations: [{type: ExpectColumnValuesToBeInSet, kwargs: {column: kind}}]", "value_set"),
         ("expectation: []", "unknown key 'expectation'"),
+        ("expectations: [{type: Expect-Column, kwargs: {column: kind}}]", "type must name an expectation"),
+        ("expectations: [{type: ExpectÉté, kwargs: {column: kind}}]", "type must name an expectation"),
     ],
 )
 def test_malformed_suite_is_exit_2_naming_the_file(tmp_path, text, problem):
