@@ -353,6 +353,7 @@ def measure_stages(folder: Path) -> dict[str, Any]:
     from factlint import __version__
     from factlint.engines import LocalEngine
     from factlint.extract import extract
+    from factlint.extract.reading import read_beside
     from factlint.ingest.corpus import assemble, list_files
     from factlint.ingest.reader import read_source
     from factlint.knowledge import default_knowledge
@@ -385,10 +386,14 @@ def measure_stages(folder: Path) -> dict[str, Any]:
     sources = found.sources
     with clock("extract"):
         per_source = [tuple(extract(source, kb)) for source in sources]
+        readings = {
+            source.id: read_beside(source, found_claims, kb)
+            for source, found_claims in zip(sources, per_source, strict=True)
+        }
     claims = tuple(claim for found_claims in per_source for claim in found_claims)
     with clock("match"):
         groups = match_claims(claims, sources, kb, LocalEngine(), "folder")
-    context = Context(tuple(s for s in sources if s.text), claims, groups, kb)
+    context = Context(tuple(s for s in sources if s.text), claims, groups, kb, readings=readings)
     with clock("rules"):
         findings = run_checks(context, catalogue, light)
     with clock("rules_gx"):

@@ -58,3 +58,15 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+def check_context(report, kb):
+    """The checks' context of a report's run: its extraction's readings found again from its claims."""
+    from factlint.extract.reading import read_beside
+    from factlint.rules.context import Context
+
+    claims: dict[str, list] = {}
+    for claim in report.claims:
+        claims.setdefault(claim.source_id, []).append(claim)
+    readings = {source.id: read_beside(source, claims.get(source.id, []), kb) for source in report.sources}
+    return Context(report.sources, report.claims, report.groups, kb, readings=readings)

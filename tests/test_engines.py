@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from factlint.cache import Cache, clear, fingerprint
 from factlint.cli import main
 from factlint.engines import LocalEngine
+from factlint.engines.work import from_json, to_json
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.corpus import list_files
 from factlint.knowledge import default_knowledge, load_knowledge
@@ -18,7 +19,7 @@ from factlint.pipeline import build_report
 from factlint.report.html_report import render_html
 from factlint.report.json_report import render_json
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, check_context
 
 STORIES = ROOT / "fixtures" / "stories"
 KB = default_knowledge()
@@ -45,6 +46,19 @@ def test_a_cached_rerun_is_byte_identical_and_reads_nothing_afresh(serial, tmp_p
     reads = LocalEngine(cache=cache).read(files, KB, DEFAULT_MAX_BYTES)
     assert all(read.cached for read in reads)
     assert outputs(cache=cache, jobs=2) == serial
+
+
+def test_the_cache_keeps_what_extraction_read_beside_the_claims(tmp_path):
+    cache = Cache(tmp_path / "cache", fingerprint(KB.files))
+    files, _ = list_files([SEEDS])
+    fresh = LocalEngine(cache=cache).read(files, KB, DEFAULT_MAX_BYTES)
+    cached = LocalEngine(cache=cache).read(files, KB, DEFAULT_MAX_BYTES)
+    assert all(read.cached for read in cached) and any(read.reading.labelled for read in fresh)
+    assert [read.reading for read in cached] == [read.reading for read in fresh]
+    entry = to_json(fresh[0])
+    assert from_json(entry) is not None
+    del entry["reading"]
+    assert from_json(entry) is None  # an entry without the reading is a miss, never a silent gap
 
 
 def test_one_changed_file_is_read_again_alone(tmp_path):
@@ -124,10 +138,9 @@ def test_the_command_line_caches_unless_told_not_to_and_clears(tmp_path, monkeyp
 def test_document_checks_in_worker_processes_find_the_same(monkeypatch):
     from factlint.rules import engine
     from factlint.rules.catalogue import load_catalogue
-    from factlint.rules.context import Context
 
     report = build_report([SEEDS, *sorted(p for p in STORIES.iterdir() if p.is_dir())], stories="folder")
-    context = Context(report.sources, report.claims, report.groups, KB)
+    context = check_context(report, KB)
     catalogue = {code: rule for code, rule in load_catalogue().items() if not code.startswith("FL5")}
     serial = engine.run_checks(context, catalogue)
     monkeypatch.setattr(engine, "PARALLEL_FROM", 2)

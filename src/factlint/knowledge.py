@@ -406,6 +406,15 @@ class KnowledgeBase:
     function_words: frozenset[str] = known(
         _L, "function_words", PHRASES, _phrase_set, frozenset(),
         "words that never describe what a number counts (of, the)")
+    label_links: tuple[str, ...] = known(
+        _L, "statements.links", PHRASES, _phrases, (),
+        "words between a label and its value (impact score of 95; Estimated Date: ...)")
+    change_words: tuple[str, ...] = known(
+        _L, "statements.changes", PHRASES, _phrases, (),
+        "words that make a sentence tell of a change, an earlier figure or a range")
+    scope_words: tuple[str, ...] = known(
+        _L, "statements.scopes", PHRASES, _phrases, (),
+        "words that restrict a figure to a part or a place (northern, among, per)")
     # units.yaml
     units: tuple[Unit, ...] = known(
         _U, "units", MapOf(TEXT, _UNIT), _units, (),

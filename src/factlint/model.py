@@ -285,6 +285,75 @@ class Claim:
 
 
 @dataclasses.dataclass(frozen=True)
+class Labelled:
+    """A number or date of the text with the label written right before it ("impact score of 95").
+
+    ``at`` is where the label begins and ``linked`` whether a link word ("of", ":", "was") joins it
+    to the value; ``label`` is empty when only a unit word (``unit_word``: "66 seats") names it.
+    ``step`` is half the worth of the last digit written (see :func:`step_of`); ``first`` and
+    ``last`` bound a date. The last three fields are what the value's sentence says besides it:
+    the other dates it gives, its words that restrict a figure to a part ("in the north", "among
+    women") and the places it names ("in Halm"), each sorted.
+    """
+
+    label: tuple[str, ...]
+    kind: str  # "number" or "date"
+    quote: str
+    shown: str
+    span: Span
+    at: int
+    linked: bool
+    value: float | None = None
+    unit: str = ""
+    step: float = 0.0
+    unit_word: str = ""
+    first: dt.date | None = None
+    last: dt.date | None = None
+    dates: tuple[tuple[dt.date, dt.date], ...] = ()
+    scopes: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """What the sentence of the claim ``claim_id`` says of its figure besides the figure itself.
+
+    ``change``: it tells of a change, an earlier figure or a range ("up from", "revised"); ``scopes``
+    and ``places`` are as in :class:`Labelled`, read in the claim's ``sentence``.
+    """
+
+    claim_id: str
+    change: bool = False
+    scopes: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """What extraction reads in one source beside its claims: labelled values, claims' settings.
+
+    It travels beside the claims (the engines' per-file result and cache) to the rules that compare
+    a document with itself, and is not part of the report.
+    """
+
+    labelled: tuple[Labelled, ...] = ()
+    settings: tuple[Setting, ...] = ()
+
+
+def step_of(written: str) -> float:
+    """Half the worth of the last digit written: 0.05 for "66.1", 0.5 for "95"."""
+    decimals = len(written.split(".", 1)[1]) if "." in written else 0
+    return 0.5 * 10.0**-decimals
+
+
+def singular(word: str) -> str:
+    """A label word in the singular, by the usual "-s" ending ("scores" is "score"; "status" stays)."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclasses.dataclass(frozen=True)
 class Verdict:
     """How one claim of a group stands against the other sources' claims.
 

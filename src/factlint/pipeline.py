@@ -88,9 +88,13 @@ def build_report(
     with stage("matching claims"):
         groups = match_claims(claims, corpus.sources, kb, engine, stories)
     readable = tuple(source for source in corpus.sources if source.text)
+    readings = {read.outcome.id: read.reading for read in reads if isinstance(read.outcome, Source)}
     with stage("checking the rules"):
         findings = run_checks(
-            Context(readable, claims, groups, kb), catalogue, selection, jobs=getattr(engine, "jobs", 1)
+            Context(readable, claims, groups, kb, readings=readings),
+            catalogue,
+            selection,
+            jobs=getattr(engine, "jobs", 1),
         )
     return Report(
         version=__version__,

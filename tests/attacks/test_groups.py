@@ -21,9 +21,10 @@ from factlint.report.html_report import MATRIX_COLUMNS, render_html
 from factlint.report.json_report import stream_json
 from factlint.report.summary import claim_matrix
 from factlint.rules.catalogue import load_catalogue
-from factlint.rules.context import Context
 from factlint.rules.engine import run_checks
 from factlint.rules.selection import Selection
+
+from ..conftest import check_context
 
 KB = default_knowledge()
 SENTENCES = (
@@ -111,7 +112,7 @@ def test_each_source_s_claims_in_a_story_are_found_without_reading_the_story_aga
         dataclasses.replace(found, claims=Counted(found.claims), flagged=Counted(found.flagged))
         for found in report.groups
     )
-    context = Context(report.sources, report.claims, groups, KB)
+    context = dataclasses.replace(check_context(report, KB), groups=groups)
     Counted.walks = 0
     run_checks(context, load_catalogue(), Selection(select=("FL101",)))
     assert Counted.walks <= 2 * len(groups)  # once per group, not once per source

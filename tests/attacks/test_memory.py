@@ -92,10 +92,11 @@ def test_the_checks_fork_one_worker_fewer_than_the_jobs(monkeypatch, corpus):
     from factlint.pipeline import build_report
     from factlint.rules import engine
     from factlint.rules.catalogue import load_catalogue
-    from factlint.rules.context import Context
+
+    from ..conftest import check_context
 
     report = build_report([corpus])
-    context = Context(report.sources, report.claims, report.groups, default_knowledge())
+    context = check_context(report, default_knowledge())
     catalogue = {code: rule for code, rule in load_catalogue().items() if not code.startswith("FL5")}
     serial = engine.run_checks(context, catalogue)
     pools = []

@@ -1,17 +1,14 @@
-"""FL101's reading helpers (factlint.rules.consistency): values, keys, sentences, time zones."""
+"""FL101's judging helpers (factlint.rules.consistency): values, keys, time zones."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from factlint.knowledge import default_knowledge
-from factlint.model import Span
+from factlint.model import Span, singular, step_of
 from factlint.rules.consistency.disagreement import line_list
 from factlint.rules.consistency.front_matter import fold, label_words
-from factlint.rules.consistency.labelled import singular
-from factlint.rules.consistency.sentences import legitimately_apart, named_places, sentence_bounds
-from factlint.rules.consistency.statements import Statement, clusters, same, step_of
+from factlint.rules.consistency.statements import Statement, clusters, same
 from factlint.rules.consistency.timezones import zone_note
 
 KB = default_knowledge()
@@ -46,17 +43,6 @@ def test_values_within_rounding_are_one_and_a_fraction_is_a_percentage():
     assert same(number(5, unit="%"), number(9, unit="pts"), cap)  # different units say nothing
     found = clusters([number(95, at=10), number(100, at=40), number(95, meta=True)], cap)
     assert [[item.value for item in cluster] for cluster in found] == [[95, 95], [100]]
-
-
-def test_a_sentence_and_its_places_and_changes():
-    text = "First. Turnout in Halm was 66.1% on Monday. Next"
-    start = text.index("66")
-    low, high = sentence_bounds(text, start, start + 5)
-    assert text[low:high].strip() == "Turnout in Halm was 66.1% on Monday"
-    assert named_places("in Halm, in March, on Monday at the Capitol") == {"halm", "capitol"}
-    changes = re.compile(r"\bup\b")
-    assert not legitimately_apart(text, start, start + 5, changes)
-    assert legitimately_apart("It was up 5% today.", 10, 12, changes)
 
 
 def test_a_timestamp_on_the_texts_day_elsewhere_is_noted():

@@ -11,9 +11,9 @@ from factlint.pipeline import build_report
 from factlint.rules import engine
 from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.checks import KINDS, Kind
-from factlint.rules.context import Context, finding
+from factlint.rules.context import finding
 
-from ..conftest import ROOT, SEEDS
+from ..conftest import ROOT, SEEDS, check_context
 
 STORIES = ROOT / "fixtures" / "stories"
 
@@ -33,7 +33,7 @@ def test_heavy_rules_run_in_a_worker_beside_the_document_rules(monkeypatch, tmp_
         code: rule for code, rule in load_catalogue().items() if not code.startswith("FL5")
     }
     report = build_report([SEEDS, *sorted(p for p in STORIES.iterdir() if p.is_dir())], stories="folder")
-    context = Context(report.sources, report.claims, report.groups, default_knowledge())
+    context = check_context(report, default_knowledge())
 
     serial = engine.run_checks(context, catalogue)
     monkeypatch.setattr(engine, "PARALLEL_FROM", 2)

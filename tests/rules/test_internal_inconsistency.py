@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extract import extract, text_source
+from factlint.extract.reading import read_beside
 from factlint.knowledge import default_knowledge
 from factlint.match import group, reconcile
 from factlint.pipeline import build_report
@@ -32,7 +33,8 @@ def run(text, meta=None, published=None):
     source = text_source(text, published, id="a", path="a.md", format="markdown", meta=meta or {})
     claims = tuple(extract(source, KB))
     groups = tuple(reconcile(group(claims, KB), KB, published={"a": published}))
-    return list(KINDS[RULE.kind].run(Context((source,), claims, groups, KB), RULE))
+    context = Context((source,), claims, groups, KB, readings={"a": read_beside(source, claims, KB)})
+    return list(KINDS[RULE.kind].run(context, RULE))
 
 
 # --- the seed -------------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ from typing import Any
 
 from factlint.cache import Cache
 from factlint.extract import extract
+from factlint.extract.reading import read_beside
 from factlint.ingest import problems as kinds
 from factlint.ingest.problems import problem
 from factlint.ingest.reader import parse_source, read_bytes
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, Finding, Source, to_dict
+from factlint.model import Claim, Finding, Reading, Source, to_dict
 from factlint.strict_records import RecordError, decode
 
 
@@ -21,12 +22,15 @@ from factlint.strict_records import RecordError, decode
 class Read:
     """One file's outcome (a source, or the FL9xx finding saying why it was not read) and claims.
 
+    ``reading`` is what extraction read beside the claims (labelled values, the claims' settings).
+
     ``cache_problem`` says why the outcome could not be stored in the cache (None when it was, or
     when there is no cache).
     """
 
     outcome: Source | Finding
     claims: tuple[Claim, ...] = ()
+    reading: Reading = dataclasses.field(default_factory=Reading)
     cached: bool = False
     cache_problem: str | None = None
 
@@ -50,14 +54,16 @@ def read_file(
             return stored
     outcome = parse_source(data, shown, source_id, max_bytes)
     claims: tuple[Claim, ...] = ()
+    reading = Reading()
     if isinstance(outcome, Source):
         try:
             claims = tuple(extract(outcome, kb))
+            reading = read_beside(outcome, claims, kb)
         except Exception as exc:  # one file's failure must not stop the run; its source still counts
             detail = f"internal error while extracting claims: {type(exc).__name__}: {exc}"[:300]
             failed = problem(kinds.INTERNAL, shown, detail, source_id)
             outcome = dataclasses.replace(outcome, problems=(*outcome.problems, failed))
-    read = Read(outcome, claims)
+    read = Read(outcome, claims, reading)
     if cache is not None:
         return dataclasses.replace(read, cache_problem=cache.put(key, to_json(read)))
     return read
@@ -70,6 +76,7 @@ def to_json(read: Read) -> dict[str, Any]:
         "kind": kind,
         "outcome": to_dict(read.outcome, whole=True),
         "claims": [to_dict(claim, whole=True) for claim in read.claims],
+        "reading": to_dict(read.reading, whole=True),
     }
 
 
@@ -83,6 +90,7 @@ def from_json(value: Any) -> Read | None:
     try:
         outcome = decode(kind, value.get("outcome"))
         claims = tuple(decode(Claim, claim) for claim in value["claims"])
+        reading = decode(Reading, value.get("reading"))
     except RecordError:
         return None
-    return Read(outcome, claims, cached=True)
+    return Read(outcome, claims, reading, cached=True)

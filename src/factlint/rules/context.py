@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Basis, Claim, ClaimGroup, Evidence, Finding, Source
+from factlint.model import Basis, Claim, ClaimGroup, Evidence, Finding, Reading, Source
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.base import Rule
@@ -17,13 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 @dataclasses.dataclass(frozen=True)
 class Context:
-    """The material of one run, as the checks see it."""
+    """The material of one run, as the checks see it.
+
+    ``readings`` are what extraction read in each source beside its claims, by source id.
+    """
 
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     groups: tuple[ClaimGroup, ...]
     kb: KnowledgeBase
     unused_suppressions: tuple[Any, ...] = ()  # set by the engine for the kinds that report on them
+    readings: Mapping[str, Reading] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def by_id(self) -> dict[str, Source]:

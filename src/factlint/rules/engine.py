@@ -162,7 +162,8 @@ def _check_range(bounds: tuple[int, int]) -> list[Finding]:
     sources = whole.sources[bounds[0] : bounds[1]]
     claims = tuple(claim for source in sources for claim in _SHARED["claims"].get(source.id, ()))
     indexes = sorted({index for source in sources for index in _SHARED["touching"].get(source.id, ())})
-    part = Context(sources, claims, tuple(whole.groups[index] for index in indexes), whole.kb)
+    groups = tuple(whole.groups[index] for index in indexes)
+    part = Context(sources, claims, groups, whole.kb, readings=whole.readings)
     return _run(_SHARED["apart"], part, _SHARED["selection"])
 
 

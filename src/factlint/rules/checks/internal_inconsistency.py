@@ -7,20 +7,21 @@ Three ways a document disagrees with itself:
   score of 95/100", "Estimated Date: 12/30/2024"). A key is matched by its words, never by name;
   a one-word key that says little on its own ("score", "date") needs its parent's word too.
 - a labelled figure given two values in the text ("impact score of 95/100" ... "impact score of
-  100/100"): a label of at least ``min_label_words`` words right before a link (``links``: "of",
-  ":", "was") and the figure.
+  100/100"): a label of at least ``min_label_words`` words right before a link ("of", ":", "was")
+  and the figure.
 - two figures of one fact from one source (the same group of the matching: subject, attribute,
   aspect and time) that cannot both be right ("turnout was 66.1%" ... "turnout of 64%").
 
 A fourth is the publication date of the front matter against the byline's or the "Published:"
 line's.
 
-Figures that may differ are left alone: a sentence with a change, an earlier or an expected figure
-(``changes`` and the change verbs of ``rules/quantities.yaml``), a range, a prospective figure,
-another date, another part or place (``scopes``, the place nouns, names after "in"), two figures
-in one sentence, figures in different units. Numbers agree within their rounding; dates compare as
-calendar days, and when a timestamp falls on the text's day in another time zone (``zones``) the
-finding says so, as the likely cause. The reading lives in :mod:`factlint.rules.consistency`.
+Figures that may differ are left alone: a sentence with a change, an earlier or an expected figure,
+a range, a prospective figure, another date, another part or place (names after "in" too), two
+figures in one sentence, figures in different units. Numbers agree within their rounding; dates
+compare as calendar days, and when a timestamp falls on the text's day in another time zone
+(``zones``) the finding says so, as the likely cause. Extraction reads the labels and sentences
+(:mod:`factlint.extract.labelled`, :mod:`factlint.extract.sentence_context`, with the words of
+``statements`` in ``rules/language.yaml``); the judgement lives in :mod:`factlint.rules.consistency`.
 """
 
 from __future__ import annotations
@@ -43,30 +44,11 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 FIELDS = ("label", "count", "values", "note")
 PARAMS: dict[str, Any] = {
-    # Words between a label and its value ("impact score of 95", "Estimated Date: 12/30/2024").
-    "links": [":", "=", "of", "was", "is", "were", "are", "stood at", "stands at", "at", "reached", "hit",
-              "totalled", "totaled", "came to", "put at", "set at"],
     # A one-word key that says little alone is matched with its parent's last word (impact.score is
     # "impact score").
     "generic_keys": ["score", "value", "date", "day", "time", "count", "number", "total", "amount", "level",
                      "rate", "figure", "min", "max", "low", "high", "start", "end", "size"],
     "ignore_keys": ["id", "version", "draft", "weight", "order", "index", "page", "pages", "year"],
-    # A sentence with one of these tells of a change, an earlier or expected figure, or a range: its
-    # figure may differ from the others.
-    "changes": ["from", "up", "down", "rise", "fall", "risen", "fallen", "revised", "revision", "previous",
-                "original", "originally", "initially", "compared", "than", "versus", "vs", "against",
-                "between", "extended", "postponed", "delayed", "moved", "rescheduled", "updated", "new",
-                "old", "forecast", "target", "expected", "estimate", "estimated at", "ago", "until",
-                "previously", "earlier", "initial", "formerly", "prior", "already", "had been", "instead",
-                "later", "now", "would", "could", "might", "will", "projected", "projection", "poll", "polls",
-                "survey", "predicted", "suggested"],
-    # Words that restrict a figure to a part or a place (in lower case), with the place nouns of
-    # rules/entities.yaml: a figure so restricted is not the front matter's, and two figures of the
-    # text compare only when their sentences share these and the names after "in", "at"...
-    "scopes": ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-               "rural", "urban", "among", "nationally", "nationwide", "overall", "abroad", "domestic",
-               "international", "each", "per", "average", "median", "first-round",
-               "second-round", "quarterly", "annual", "monthly", "weekly", "daily"],
     "min_label_words": 2,
     # Time zones (standard time, hours from UTC) named when a timestamp falls on the text's day there.
     "zones": {"US Pacific": -8, "US Eastern": -5, "UTC": 0, "Central Europe": 1, "India": 5.5,
@@ -100,7 +82,7 @@ def _labelled(
 ) -> Iterator[tuple[Finding, set[int]]]:
     """Findings for front-matter values and labelled figures, with the text offsets they quote."""
     kb, params = context.kb, rule.params
-    stated = stated_in_text(source, claims, kb, params)
+    stated = stated_in_text(context.readings.get(source.id))
     wanted = list(front_matter(source.meta_values, params, kb))
     used: set[int] = set()
     for meta in wanted:

@@ -8,20 +8,13 @@ tells them apart.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from factlint.knowledge import KnowledgeBase
 from factlint.match.intervals import reach
-from factlint.model import Claim, ClaimGroup, Evidence, Finding, Source
+from factlint.model import Claim, ClaimGroup, Evidence, Finding, Setting, Source
 from factlint.rules.consistency.disagreement import line_list
-from factlint.rules.consistency.sentences import (
-    change_pattern,
-    legitimately_apart,
-    named_places,
-    scope_pattern,
-)
 from factlint.rules.context import Context, finding
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -38,12 +31,13 @@ def same_fact(
     """Claims of one group and one source whose figures cannot both hold at one time.
 
     ``groups`` are the groups that hold claims of ``source``, each with those claims (found
-    once for all sources, so that a story of many sources is not read once for each).
+    once for all sources, so that a story of many sources is not read once for each). What each
+    claim's sentence says besides its figure is the :class:`Setting` extraction found (a claim
+    without one is left alone).
     """
     kb = context.kb
-    changes = change_pattern(kb, rule.params)
-    scopes = scope_pattern(kb, rule.params)
-    text = source.text
+    reading = context.readings.get(source.id)
+    settings = {setting.claim_id: setting for setting in reading.settings} if reading is not None else {}
     for group, mine in groups:
         if len(mine) < 2:
             continue
@@ -55,7 +49,8 @@ def same_fact(
             and (claim.quantity.qualifier is not None or claim.quantity.low == claim.quantity.high)
             and not claim.modality
             and claim.span.start not in reported
-            and not legitimately_apart(text, claim.span.start, claim.span.end, changes)
+            and claim.id in settings
+            and not settings[claim.id].change
             and reach(claim, kb) is not None
         ]
         by_time: dict[object, list[Claim]] = {}
@@ -70,7 +65,7 @@ def same_fact(
             by_time["publication"] = undated
         for together in by_time.values():
             clusters = _claim_clusters(together, kb)
-            if len(clusters) < 2 or not _comparable(clusters, scopes):
+            if len(clusters) < 2 or not _comparable(clusters, settings):
                 continue
             yield _fact_finding(context, rule, source, clusters)
 
@@ -98,7 +93,7 @@ def _claim_clusters(claims: Sequence[Claim], kb: KnowledgeBase) -> list[list[Cla
     return sorted(clusters, key=lambda cluster: min(claim.span.start for claim in cluster))
 
 
-def _comparable(clusters: Sequence[Sequence[Claim]], scopes: re.Pattern[str]) -> bool:
+def _comparable(clusters: Sequence[Sequence[Claim]], settings: Mapping[str, Setting]) -> bool:
     """Two clusters speak of one thing: not the same sentence, the same units, the same places."""
     first, second = clusters[0][0], clusters[1][0]
     if first.sentence == second.sentence:
@@ -106,11 +101,11 @@ def _comparable(clusters: Sequence[Sequence[Claim]], scopes: re.Pattern[str]) ->
     if first.quantity and second.quantity and first.quantity.unit != second.quantity.unit:
         return False
 
-    def where(sentence: str) -> set[str]:
-        scoped = {match.group() for match in scopes.finditer(sentence) if match.group().islower()}
-        return scoped | named_places(sentence)
+    def where(claim: Claim) -> set[str]:
+        setting = settings[claim.id]
+        return {*setting.scopes, *setting.places}
 
-    return where(first.sentence) == where(second.sentence)
+    return where(first) == where(second)
 
 
 def _fact_finding(

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from factlint.model import Span
+from factlint.model import step_of as step_of  # the front matter's numbers are read with it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,12 +32,6 @@ class Statement:
     linked: bool = True
     context: frozenset[object] = frozenset()
     places: frozenset[str] = frozenset()
-
-
-def step_of(written: str) -> float:
-    """Half the worth of the last digit written: 0.05 for "66.1", 0.5 for "95"."""
-    decimals = len(written.split(".", 1)[1]) if "." in written else 0
-    return 0.5 * 10.0**-decimals
 
 
 def same(one: Statement, other: Statement, cap: float) -> bool:

@@ -5,13 +5,11 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from factlint.extract.labelled import _tails, label_end
 from factlint.knowledge import default_knowledge
-from factlint.rules.catalogue import load_catalogue
-from factlint.rules.consistency.labelled import _tails, label_end
 
-LINKS = tuple(str(link).lower() for link in load_catalogue()["FL101"].params["links"] if str(link).strip())
-TAILS = _tails(LINKS)
 KB = default_knowledge()
+TAILS = _tails(KB.label_links)
 
 pieces = st.sampled_from(
     [

@@ -1,26 +1,32 @@
 """What a figure's sentence says of it: a change or an earlier figure, other dates, parts and places.
 
 Two figures whose sentences tell of a change ("up from", "revised"), date them differently or
-restrict them to a part or a place ("in the north", "in Halm") may both be right.
+restrict them to a part or a place ("in the north", "in Halm") may both be right; this module finds
+those words (the knowledge's ``statements.changes`` and ``statements.scopes`` in
+``rules/language.yaml``, the change verbs and the place nouns) and :mod:`factlint.rules.consistency`
+judges them.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim
+from factlint.model import Claim, Setting
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # The last sentence end of a stretch, found by one match that backs off from its end (a finditer
 # over the stretch built a list of every end before it).
 _LAST_SENTENCE_END = re.compile(r"(?s:.*)(?:[.!?](?=\s)|\n)")
 _PLACE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|within)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+# A date claim's span (or a repeat's) in the text: start, end and the first and last day it means.
+DateSpan = tuple[int, int, tuple[dt.date, dt.date]]
 
 
 @functools.cache
@@ -63,59 +69,54 @@ def _branches(node: dict[str, dict]) -> str:
     return group + "?" if "" in node else group
 
 
-def change_pattern(kb: KnowledgeBase, params: Mapping[str, Any]) -> re.Pattern[str]:
+# Both are asked for once a document: cached by knowledge base (compared by identity).
+@functools.lru_cache(maxsize=16)
+def change_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     """Words that tell of a change, an earlier figure or a range in a sentence."""
-    return _change_pattern(kb, tuple(map(str, params["changes"])))
+    words = {*kb.change_words, *kb.change_verbs}
+    return _any_of(frozenset(word for word in words if word.strip()))
 
 
-def scope_pattern(kb: KnowledgeBase, params: Mapping[str, Any]) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=16)
+def scope_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     """Words and names that restrict a figure to a part or a place ("in the north", "in Halm")."""
-    return _scope_pattern(kb, tuple(map(str, params["scopes"])))
-
-
-# Both are asked for once a document: cached by knowledge base (compared by identity) and words.
-@functools.lru_cache(maxsize=16)
-def _change_pattern(kb: KnowledgeBase, changes: tuple[str, ...]) -> re.Pattern[str]:
-    words = {*(word.lower() for word in changes), *kb.change_verbs}
+    words = {*kb.scope_words, *kb.place_nouns, *kb.place_before}
     return _any_of(frozenset(word for word in words if word.strip()))
 
 
-@functools.lru_cache(maxsize=16)
-def _scope_pattern(kb: KnowledgeBase, scopes: tuple[str, ...]) -> re.Pattern[str]:
-    words = {*(word.lower() for word in scopes), *kb.place_nouns, *kb.place_before}
-    return _any_of(frozenset(word for word in words if word.strip()))
+def settings(text: str, claims: Iterable[Claim], kb: KnowledgeBase) -> tuple[Setting, ...]:
+    """What the sentence of each claim with a number says of it, in the order of ``claims``."""
+    changes, scopes = change_pattern(kb), scope_pattern(kb)
+    return tuple(
+        Setting(
+            claim.id,
+            change=tells_of_change(text, claim.span.start, claim.span.end, changes),
+            scopes=tuple(sorted(scope_words(claim.sentence, scopes))),
+            places=tuple(sorted(named_places(claim.sentence))),
+        )
+        for claim in claims
+        if claim.quantity is not None and claim.quantity.value is not None
+    )
 
 
-def what_else(
-    text: str,
-    start: int,
-    end: int,
-    dates: list[tuple[int, int, Claim]],
-    starts: list[int],
-    scopes: re.Pattern[str],
-    bounds: tuple[int, int] | None = None,
-) -> frozenset[object]:
-    """What else a figure's sentence says of it: the other dates it gives, the parts it is limited to.
-
-    A part or place is one of ``scopes`` in lower case, so not in a name: "in the capital",
-    "among women". ``bounds`` is the sentence when the caller has it already.
-    """
-    low, high = bounds or sentence_bounds(text, start, end)
-    found: set[object] = {
-        (claim.time.start, claim.time.end)
-        for date_start, date_end, claim in dates[
+def other_dates(
+    start: int, end: int, dates: Sequence[DateSpan], starts: Sequence[int], bounds: tuple[int, int]
+) -> set[tuple[dt.date, dt.date]]:
+    """The days of the dates in the sentence ``bounds`` other than one at ``[start, end)``."""
+    low, high = bounds
+    return {
+        days
+        for date_start, date_end, days in dates[
             bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)
         ]
-        if not (date_start < end and start < date_end) and claim.time
+        if not (date_start < end and start < date_end)
     }
-    found.update(match.group() for match in scopes.finditer(text, low, high) if match.group().islower())
-    return frozenset(found)
 
 
-def places_around(text: str, start: int, end: int, bounds: tuple[int, int] | None = None) -> frozenset[str]:
-    """The named places of the sentence around ``[start, end)`` (``bounds``, when known)."""
-    low, high = bounds or sentence_bounds(text, start, end)
-    return frozenset(named_places(text[low:high]))
+def scope_words(text: str, scopes: re.Pattern[str], low: int = 0, high: int | None = None) -> set[str]:
+    """The words of ``scopes`` in ``text[low:high]`` written in lower case, so not in a name."""
+    end = len(text) if high is None else high
+    return {match.group() for match in scopes.finditer(text, low, end) if match.group().islower()}
 
 
 def named_places(sentence: str) -> set[str]:
@@ -128,7 +129,7 @@ def named_places(sentence: str) -> set[str]:
     return found
 
 
-def legitimately_apart(
+def tells_of_change(
     text: str, start: int, end: int, changes: re.Pattern[str], bounds: tuple[int, int] | None = None
 ) -> bool:
     """A figure in a sentence (``bounds``, if known) that tells of a change, an earlier figure or a range."""
