@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from factlint.dates import MONTHS
 from factlint.extract.sentence_context import (
     DateSpan,
     change_pattern,
@@ -25,7 +26,6 @@ from factlint.extract.sentence_context import (
     sentence_bounds,
     tells_of_change,
 )
-from factlint.ingest.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, Labelled, Span, singular, step_of
 

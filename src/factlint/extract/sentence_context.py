@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from factlint.ingest.dates import MONTHS
+from factlint.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, Setting
 

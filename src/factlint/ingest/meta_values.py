@@ -15,7 +15,7 @@ from typing import Any
 
 from factlint.dates import field_date
 from factlint.ingest.metadata import PUBLISHED_KEYS, fold_key
-from factlint.model import MetaValue
+from factlint.model import MetaValue, step_of
 
 DEPTH = 8  # the longest key path read
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -64,9 +64,3 @@ def key_words(key: str) -> tuple[str, ...]:
     """A key's words, lower case: ``estimatedDate`` and ``estimated_date`` are "estimated date"."""
     spaced = _CAMEL.sub(" ", key)
     return tuple(word.lower() for word in _NOT_LETTERS.split(spaced) if word)
-
-
-def step_of(written: str) -> float:
-    """Half the worth of the last digit written: 0.05 for "66.1", 0.5 for "95"."""
-    decimals = len(written.split(".", 1)[1]) if "." in written else 0
-    return 0.5 * 10.0**-decimals

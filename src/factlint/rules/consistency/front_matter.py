@@ -12,8 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from factlint.knowledge import KnowledgeBase
-from factlint.model import MetaValue
-from factlint.rules.consistency.labelled import singular
+from factlint.model import MetaValue, singular
 from factlint.rules.consistency.statements import Statement
 
 

@@ -9,7 +9,6 @@ one label apart.
 from __future__ import annotations
 
 from factlint.model import Labelled, Reading
-from factlint.model import singular as singular  # the front matter's keys are read with it
 from factlint.rules.consistency.statements import Statement
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from factlint.model import Span
-from factlint.model import step_of as step_of  # the front matter's numbers are read with it
 
 
 @dataclasses.dataclass(frozen=True)
