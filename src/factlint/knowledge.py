@@ -396,7 +396,7 @@ class KnowledgeBase:
     revised_figures: frozenset[str] = known(
         _T, "revised_figures", TEXTS, _text_set, frozenset(),
         "attributes whose figures are revised as a story develops")
-    reliability: Reliability = known(  # noqa: RUF009 - a frozen record, safe to share
+    reliability: Reliability = known(  # a frozen record, safe to share
         _T, "reliability", _RELIABILITY, _reliability, Reliability(),
         "the source-reliability estimate's parameters")
     # language.yaml

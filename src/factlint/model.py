@@ -25,13 +25,13 @@ T = TypeVar("T")
 _UNREPORTED = "unreported"
 
 
-def unreported(default: Any) -> Any:
+def unreported(default: Any, *, compare: bool = True) -> Any:
     """A field with ``default`` that the report leaves out and the per-file cache keeps.
 
     For what later stages need but the report has never shown, so that adding it changes no
     report: :func:`to_dict` writes it only with ``whole=True``; :func:`record_fields` never does.
     """
-    return dataclasses.field(default=default, metadata={_UNREPORTED: True})
+    return dataclasses.field(default=default, compare=compare, metadata={_UNREPORTED: True})
 
 
 class Severity(enum.StrEnum):
@@ -195,11 +195,30 @@ class Source:
 
 
 @dataclasses.dataclass(frozen=True)
+class Precision:
+    """How a figure was written: the worth of its last digit, and where its numbers stand.
+
+    ``decimals`` is the most decimals any number of the claim's text has; ``step`` the worth of
+    its last written digit in the figure's unit (0.01 for "$1.37", 1e8 for "$2.5 billion"; for a
+    range, with the most decimals and its high end); ``scale`` the figure over its largest
+    written number (1e9 for "$2.5 billion"); ``numbers`` the offsets in the claim's text where
+    its first number begins and its last ends. ``step`` and ``scale`` are None when the figure
+    has no value (or a zero) to measure them by.
+    """
+
+    decimals: int
+    step: float | None
+    scale: float | None
+    numbers: tuple[int, int]
+
+
+@dataclasses.dataclass(frozen=True)
 class Quantity:
     """A number with its unit and the interval its qualifier allows.
 
     ``low``/``high`` of None mean unbounded; "up to $25B" is ``[0, 25e9]``, "more than $100B" is
-    ``(100e9, None)``. Two quantities agree when their intervals overlap.
+    ``(100e9, None)``. Two quantities agree when their intervals overlap. ``precision`` is how
+    extraction found the figure written; it is not reported, nor compared.
     """
 
     value: float | None
@@ -210,6 +229,7 @@ class Quantity:
     high_closed: bool = True
     qualifier: str | None = None
     vague: bool = False
+    precision: Precision | None = unreported(None, compare=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -443,6 +463,11 @@ def to_dict(record: Any, whole: bool = False) -> Any:
     if isinstance(record, (list, tuple)):
         return [to_dict(value, whole) for value in record]
     return record
+
+
+def stored(record: Any) -> Any:
+    """:func:`to_dict` with the fields the report leaves out too: what the per-file cache keeps."""
+    return to_dict(record, whole=True)
 
 
 def record_fields(record: Any) -> dict[str, Any] | None:

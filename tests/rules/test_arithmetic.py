@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factlint.extract.precision import with_precision
 from factlint.model import Claim, Quantity, Span
 from factlint.pipeline import build_report
 from factlint.rules.catalogue import load_catalogue
@@ -31,7 +32,7 @@ def money(text, value, low=None, high=None, qualifier=None, unit="USD"):
         sentence=text,
         kind="money",
         extractor="test",
-        quantity=Quantity(value, unit, low, high, qualifier=qualifier),
+        quantity=with_precision(text, Quantity(value, unit, low, high, qualifier=qualifier)),
     )
 
 

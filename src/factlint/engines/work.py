@@ -14,7 +14,7 @@ from factlint.ingest import problems as kinds
 from factlint.ingest.problems import problem
 from factlint.ingest.reader import parse_source, read_bytes
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, Finding, Reading, Source, to_dict
+from factlint.model import Claim, Finding, Reading, Source, stored
 from factlint.strict_records import RecordError, decode
 
 
@@ -74,9 +74,9 @@ def to_json(read: Read) -> dict[str, Any]:
     kind = "source" if isinstance(read.outcome, Source) else "finding"
     return {
         "kind": kind,
-        "outcome": to_dict(read.outcome, whole=True),
-        "claims": [to_dict(claim, whole=True) for claim in read.claims],
-        "reading": to_dict(read.reading, whole=True),
+        "outcome": stored(read.outcome),
+        "claims": [stored(claim) for claim in read.claims],
+        "reading": stored(read.reading),
     }
 
 

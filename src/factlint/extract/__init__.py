@@ -26,6 +26,7 @@ from factlint.extract.names import read_names
 from factlint.extract.parties import inherit_parties, named, parties
 from factlint.extract.people import Person, apart, find_described, find_people
 from factlint.extract.percent import find_fractions, find_percent
+from factlint.extract.precision import with_precision
 from factlint.extract.quantities import find_quantities
 from factlint.extract.roles import find_roles
 from factlint.extract.sentences import sentence_spans
@@ -248,7 +249,7 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         refers_to=item.refers_to,
         subject=item.subject,
         counterparty=item.counterparty,
-        quantity=item.quantity,
+        quantity=with_precision(common["text"], item.quantity),
         time=item.time,
         role=item.role,
     )
