@@ -231,6 +231,16 @@ def _frames(spec: Mapping[Any, Any]) -> tuple[Frame, ...]:
     )
 
 
+def _event_words(spec: Mapping[Any, Any]) -> dict[str, tuple[str, ...]]:
+    """The word lists of ``event_words`` (its ``reach`` and ``intro_reach`` are fields of their own)."""
+    return {str(key): _phrases(words) for key, words in spec.items() if key not in ("reach", "intro_reach")}
+
+
+FIGURE_WORDS = ("rises", "falls", "separate_moves", "to_words", "from_words", "earlier_parts",
+                "investment_words", "valuation_cues")  # fmt: skip
+EVENT_WORDS = ("future", "not_past", "looking_ahead", "boundaries", "event_nouns")
+
+
 def _entities(spec: Mapping[Any, Any]) -> tuple[Entity, ...]:
     return tuple(_entity(str(key), entry) for key, entry in spec.items())
 
@@ -415,6 +425,12 @@ class KnowledgeBase:
     scope_words: tuple[str, ...] = known(
         _L, "statements.scopes", PHRASES, _phrases, (),
         "words that restrict a figure to a part or a place (northern, among, per)")
+    passage_min_chars: int = known(
+        _L, "passages.min_chars", COUNT, int, 40,
+        "the fewest characters of a line that counts as a repeated passage (FL103)")
+    passage_min_repeats: int = known(
+        _L, "passages.min_repeats", COUNT, int, 2,
+        "how often a line must stand to be a repeated passage (FL103)")
     # units.yaml
     units: tuple[Unit, ...] = known(
         _U, "units", MapOf(TEXT, _UNIT), _units, (),
@@ -503,6 +519,19 @@ class KnowledgeBase:
     completed_verbs: tuple[str, ...] = known(
         _FR, "completed_verbs", PHRASES, _phrases, (),
         "verbs that report an event as done (announced, was signed)")
+    figure_words: Mapping[str, tuple[str, ...]] = known(
+        _FR, "figure_words", Record(dict.fromkeys(FIGURE_WORDS, PHRASES)), _phrases_by_name, {},
+        "words around a figure for the sums (FL102) and FL402: rises, falls, valuation cues...")
+    event_words: Mapping[str, tuple[str, ...]] = known(
+        _FR, "event_words", Record({**dict.fromkeys(EVENT_WORDS, PHRASES), "reach": COUNT,
+                                    "intro_reach": COUNT}), _event_words, {},
+        "words that tell a plan or a schedule from a completed event (FL302)")
+    event_reach: int = known(
+        _FR, "event_words.reach", None, int, 4,
+        "the most words between a completed verb and its date")
+    event_intro_reach: int = known(
+        _FR, "event_words.intro_reach", None, int, 10,
+        "the most words of a clause before its date that may govern it")
     # entities.yaml
     entities: tuple[Entity, ...] = known(
         _EN, "entities", MapOf(TEXT, _ENTITY), _entities, (),

@@ -414,6 +414,77 @@ class ClaimGroup:
     story: str = ""
 
 
+@dataclasses.dataclass(frozen=True)
+class Suppression:
+    """Selectors silenced in one source: on ``line`` and the next, or everywhere when ``line`` is 0.
+
+    Found when the source is read: ``<!-- factlint: ignore FL203 -->`` in its file, or
+    ``factlint: {ignore: [...]}`` in its front matter (``line`` 0); ``text`` is how it was written.
+    """
+
+    source_id: str
+    path: str
+    line: int
+    selectors: tuple[str, ...]
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Passage:
+    """Paragraphs that stand together more than once in one document (a block pasted again).
+
+    ``paragraphs`` is how many, ``times`` how often they stand, ``spans`` where each copy of the
+    first begins and ends, ``quote`` the first copy's first paragraph as written.
+    """
+
+    paragraphs: int
+    times: int
+    spans: tuple[Span, ...]
+    quote: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Wording:
+    """What the words around one claim say, read by extraction for the rules.
+
+    ``sentence`` is where the claim's sentence begins in the text (its own start when the
+    sentence is not found), so that claims of one sentence share it. For a figure: its
+    ``direction`` (+1 a rise, -1 a fall, None when no sign or word says), whether one of the
+    ``to_words`` or ``from_words`` stands right before it (``after_to``, ``after_from``), the stock
+    figures of its sentence that words set apart from it (``apart``: "$0.40, while the index
+    gained 1.5%"), whether its sentence says a total holds earlier parts (``more_parts``) and
+    whether it says an investment is valued at the figure (``of_investment``). For a date: the
+    completed verb that governs it (``verb``) and whether its sentence names a year
+    (``year_named``). The words are the knowledge's (``figure_words`` and ``event_words`` in
+    ``rules/frames.yaml``).
+    """
+
+    claim_id: str
+    sentence: int
+    direction: int | None = None
+    after_to: bool = False
+    after_from: bool = False
+    apart: tuple[str, ...] = ()
+    more_parts: bool = False
+    of_investment: bool = False
+    verb: str | None = None
+    year_named: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Notes:
+    """What reading one source found besides its claims, carried beside them for the rules.
+
+    Its suppressions, the passages it repeats, and the wording around each of its claims. Kept
+    off the report; the per-file cache stores them with the claims.
+    """
+
+    source_id: str
+    suppressions: tuple[Suppression, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    wordings: tuple[Wording, ...] = ()
+
+
 LABELS = ("agree", "changed_over_time", "qualifier_dropped", "stale", "conflict", "single_source")
 
 

@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 from factlint.cli import ExitCode, main
 from factlint.ingest.names import real, shown
 from factlint.ingest.reader import read_bytes, read_source
+from factlint.ingest.suppressions import suppressions_of
 from factlint.ingest.walker import SUFFIXES, list_files, walk
 from factlint.model import Finding, Source
-from factlint.rules.suppressions import suppressions_of
 
 pytest_plugins = ["pytester"]
 

@@ -1,10 +1,9 @@
-"""FL102's helpers (factlint.rules.sums): signs of intervals, figures written alike, phrase patterns."""
+"""FL102's helpers (factlint.rules.sums): signs of intervals, figures written alike."""
 
 from __future__ import annotations
 
 from factlint.rules.sums.figures import decimals, like
 from factlint.rules.sums.interval_math import negated, unsigned
-from factlint.rules.sums.sheet import phrase_pattern
 
 from .test_arithmetic import money
 
@@ -20,8 +19,3 @@ def test_a_value_is_written_the_way_the_claim_writes_its_figure():
     assert decimals(money("$204.66 and $201.2", None, 201.2, 204.66)) == 2
     assert like(money("$204.66 and $201.22", None, 201.22, 204.66), 203.5, 2) == "$203.50"
     assert like(money("figure", None), 1234.5, 1) == "1,234.5"
-
-
-def test_phrases_match_as_whole_words_in_lower_case():
-    earlier = phrase_pattern(["So far", "another"])
-    assert earlier.search("bringing it so far to $30 billion") and not earlier.search("anothers")

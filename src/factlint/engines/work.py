@@ -9,12 +9,13 @@ from typing import Any
 
 from factlint.cache import Cache
 from factlint.extract import extract
+from factlint.extract.notes import notes_of
 from factlint.extract.reading import read_beside
 from factlint.ingest import problems as kinds
 from factlint.ingest.problems import problem
 from factlint.ingest.reader import parse_source, read_bytes
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, Finding, Reading, Source, stored
+from factlint.model import Claim, Finding, Notes, Reading, Source, stored
 from factlint.strict_records import RecordError, decode
 
 
@@ -22,7 +23,8 @@ from factlint.strict_records import RecordError, decode
 class Read:
     """One file's outcome (a source, or the FL9xx finding saying why it was not read) and claims.
 
-    ``reading`` is what extraction read beside the claims (labelled values, the claims' settings).
+    ``reading`` is what extraction read beside the claims (labelled values, the claims' settings);
+    ``notes`` what reading the source found besides its claims (None when there is no source).
 
     ``cache_problem`` says why the outcome could not be stored in the cache (None when it was, or
     when there is no cache).
@@ -31,6 +33,7 @@ class Read:
     outcome: Source | Finding
     claims: tuple[Claim, ...] = ()
     reading: Reading = dataclasses.field(default_factory=Reading)
+    notes: Notes | None = None
     cached: bool = False
     cache_problem: str | None = None
 
@@ -49,21 +52,24 @@ def read_file(
     shown = Path(path).as_posix()
     key = cache.key(data, shown, source_id, max_bytes) if cache is not None else ""
     if cache is not None:
-        stored = from_json(cache.get(key))
-        if stored is not None:
-            return stored
+        hit = from_json(cache.get(key))
+        if hit is not None:
+            return hit
     outcome = parse_source(data, shown, source_id, max_bytes)
     claims: tuple[Claim, ...] = ()
     reading = Reading()
+    notes = None
     if isinstance(outcome, Source):
         try:
             claims = tuple(extract(outcome, kb))
             reading = read_beside(outcome, claims, kb)
+            notes = notes_of(outcome, claims, kb, data)
         except Exception as exc:  # one file's failure must not stop the run; its source still counts
             detail = f"internal error while extracting claims: {type(exc).__name__}: {exc}"[:300]
             failed = problem(kinds.INTERNAL, shown, detail, source_id)
             outcome = dataclasses.replace(outcome, problems=(*outcome.problems, failed))
-    read = Read(outcome, claims, reading)
+            claims, reading, notes = (), Reading(), notes_of(outcome, (), kb, data)
+    read = Read(outcome, claims, reading, notes=notes)
     if cache is not None:
         return dataclasses.replace(read, cache_problem=cache.put(key, to_json(read)))
     return read
@@ -77,6 +83,7 @@ def to_json(read: Read) -> dict[str, Any]:
         "outcome": stored(read.outcome),
         "claims": [stored(claim) for claim in read.claims],
         "reading": stored(read.reading),
+        "notes": None if read.notes is None else stored(read.notes),
     }
 
 
@@ -91,6 +98,9 @@ def from_json(value: Any) -> Read | None:
         outcome = decode(kind, value.get("outcome"))
         claims = tuple(decode(Claim, claim) for claim in value["claims"])
         reading = decode(Reading, value.get("reading"))
+        notes = None if value.get("notes") is None else decode(Notes, value["notes"])
     except RecordError:
         return None
-    return Read(outcome, claims, reading, cached=True)
+    if kind is Source and notes is None:  # a source is always stored with its notes
+        return None
+    return Read(outcome, claims, reading, cached=True, notes=notes)

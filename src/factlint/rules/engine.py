@@ -42,7 +42,7 @@ def run_checks(
     ):
         findings, declared = _run_forked(early, context, selection, jobs)
     else:
-        findings, declared = _run(early, context, selection), declared_in(context.sources)
+        findings, declared = _run(early, context, selection), declared_in(context)
     findings, unused = apply(findings, context.sources, declared)
     late = dataclasses.replace(context, unused_suppressions=tuple(unused))
     findings += _run([rule for rule in enabled if KINDS[rule.kind].late], late, selection)
@@ -101,7 +101,7 @@ def _run_forked(
                 for index, (rule, kind) in enumerate(zip(rules, kinds, strict=True))
                 if not kind.heavy and not kind.document
             }
-            declared = declared_in(context.sources)
+            declared = declared_in(context)
             weighed_findings = iter(weighed.result() if weighed is not None else [])
             findings: list[Finding] = []
             for index, kind in enumerate(kinds):
@@ -163,7 +163,8 @@ def _check_range(bounds: tuple[int, int]) -> list[Finding]:
     claims = tuple(claim for source in sources for claim in _SHARED["claims"].get(source.id, ()))
     indexes = sorted({index for source in sources for index in _SHARED["touching"].get(source.id, ())})
     groups = tuple(whole.groups[index] for index in indexes)
-    part = Context(sources, claims, groups, whole.kb, readings=whole.readings)
+    notes = {source.id: whole.notes[source.id] for source in sources if source.id in whole.notes}
+    part = dataclasses.replace(whole, sources=sources, claims=claims, groups=groups, notes=notes)
     return _run(_SHARED["apart"], part, _SHARED["selection"])
 
 

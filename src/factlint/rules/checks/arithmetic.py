@@ -15,7 +15,8 @@ so "0.68%" is 0.675 to 0.685 and "$1.37" is $1.365 to $1.375; a finding means no
 unrounded figures makes the sum hold. The direction of a move is read from the words around it
 (``rises``, ``falls``); where none is written, either direction may hold. Parts that fall short of
 their total are only reported when the sentence lists two or more and no word says the total holds
-others (``earlier_parts``: "bringing", "previously", "another"). The sums live in
+others (``earlier_parts``: "bringing", "previously", "another"). Those words are ``figure_words``
+in ``rules/frames.yaml``, read by extraction (:mod:`factlint.extract.wording`); the sums live in
 :mod:`factlint.rules.sums`.
 """
 
@@ -42,21 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 __all__ = ["around", "check", "growth_percent", "meets", "move_percent", "written"]
 
 FIELDS = ("check", "detail", "stated", "computed", "figures")
-PARAMS: dict[str, Any] = {
-    "rises": ["up", "rose", "risen", "rising", "rises", "gained", "gains", "climbed", "jumped", "added",
-              "advanced", "rallied", "surged", "soared", "higher", "grew", "grown", "increased", "rise",
-              "gain", "increase", "growth", "raised", "boosted", "expanded"],
-    "falls": ["down", "fell", "fallen", "falling", "falls", "lost", "dropped", "slid", "shed", "declined",
-              "sank", "tumbled", "slumped", "plunged", "retreated", "lower", "decreased", "fall", "drop",
-              "decline", "loss", "decrease", "cut", "reduced", "slashed", "trimmed", "lowered", "shrank"],
-    "separate_moves": ["while", "whereas", "but", "compared with", ";"],
-    "to_words": ["to", "reaching", "at"],
-    "growth_attributes": ["revenue.growth", "stock.change_pct"],
-    "from_words": ["from", "compared with", "compared to", "versus", "vs", "vs.", "against"],
-    "earlier_parts": ["bringing", "brings", "bring", "taking", "takes", "previous", "previously", "earlier",
-                      "already", "additional", "another", "further", "in addition", "on top of", "so far",
-                      "to date", "including", "includes", "included", "among"],
-}  # fmt: skip
+PARAMS: dict[str, Any] = {"growth_attributes": ["revenue.growth", "stock.change_pct"]}
 
 
 @register("arithmetic", FIELDS, PARAMS, document=True)
@@ -70,7 +57,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         claims = sorted(by_source.get(source.id, ()), key=lambda claim: claim.span.start)
         if not claims:
             continue
-        sheet = Sheet(source, claims, groups, rule.params)
+        sheet = Sheet(source, claims, groups, {claim.id: context.wording(claim) for claim in claims})
         yield from stock_moves(context, rule, sheet)
         yield from day_ranges(context, rule, sheet)
         yield from parts_and_totals(context, rule, sheet)

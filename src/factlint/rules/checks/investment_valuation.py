@@ -7,13 +7,15 @@ Two signs, both read against the figures of the whole corpus:
   times the largest investment the corpus gives for the same company;
 - an investment, stake or payment that is on the scale of the target's own valuation (at least
   ``share`` of it), which a buyer of a stake rarely pays.
+
+Extraction reads whether a sentence says an investment is valued at its figure
+(``investment_words`` and ``valuation_cues`` of ``figure_words`` in ``rules/frames.yaml``).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint.model import Claim, Finding
@@ -24,22 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.base import Rule
 
 FIELDS = ("quote", "target", "compared", "comparison")
-PARAMS = {
-    "investment_words": [
-        "investment",
-        "stake",
-        "payment",
-        "infusion",
-        "tranche",
-        "injection",
-        "funding",
-        "deal",
-    ],
-    "valuation_cues": ["valued at", "is worth", "was worth", "valuing"],
-    "investments": ["investment.amount", "investment.total"],
-    "ratio": 5.0,
-    "share": 0.5,
-}
+PARAMS = {"investments": ["investment.amount", "investment.total"], "ratio": 5.0, "share": 0.5}
 
 
 @register("investment_valuation", FIELDS, PARAMS)
@@ -55,17 +42,16 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         elif claim.attribute == "valuation" and (claim.subject or claim.counterparty):
             valuations[claim.subject or claim.counterparty or ""].append(claim)  # type: ignore[index]
     names = {entity.id: entity.name for entity in context.kb.entities}
-    said_of_investment = _said_of_investment(rule)
     for target, claims in sorted(valuations.items()):
         largest = max(investments.get(target, []), key=lambda c: c.quantity.value, default=None)  # type: ignore[union-attr]
         for claim in claims:
-            if largest is None or not said_of_investment(claim):
+            if largest is None or not context.wording(claim).of_investment:
                 continue
             times = claim.quantity.value / largest.quantity.value  # type: ignore[operator,union-attr]
             if times >= rule.params["ratio"]:
                 yield _found(context, rule, claim, largest, names.get(target, target), f"{times:.0f} times")
     for target, claims in sorted(investments.items()):
-        valued = [c for c in valuations.get(target, []) if not said_of_investment(c)]
+        valued = [c for c in valuations.get(target, []) if not context.wording(c).of_investment]
         if not valued:
             continue
         # The most the company may be worth: an open valuation ("$40+ billion") bounds nothing.
@@ -76,23 +62,6 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             share = claim.quantity.value / _most(valuation)  # type: ignore[operator,union-attr]
             if share >= rule.params["share"] and claim.attribute == "investment.amount":
                 yield _found(context, rule, claim, valuation, names.get(target, target), f"{share:.0%} of")
-
-
-def _said_of_investment(rule: Rule) -> Callable[[Claim], bool]:
-    """Whether a claim's sentence says an investment (not a company) is valued at it."""
-    words = "|".join(re.escape(word) for word in rule.params["investment_words"])
-    cues = "|".join(re.escape(cue) for cue in rule.params["valuation_cues"])
-    pattern = re.compile(rf"\b(?:{words})s?\b[^,;.]{{0,40}}\b(?:{cues})\b", re.IGNORECASE)
-
-    def said(claim: Claim) -> bool:
-        before = (
-            claim.sentence[: claim.sentence.find(claim.text)]
-            if claim.text in claim.sentence
-            else claim.sentence
-        )
-        return pattern.search(before) is not None
-
-    return said
 
 
 def _found(context: Context, rule: Rule, claim: Claim, other: Claim, target: str, comparison: str) -> Finding:

@@ -26,7 +26,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         if claim.source_id in undated:
             dates.setdefault(claim.source_id, []).append(claim)
     for source in context.sources:
-        if source.published is not None or not source.text.strip():
+        if source.published is not None or not source.words:
             continue
         unresolved = [
             claim

@@ -1,5 +1,6 @@
 """A growth rate and the two values its sentence joins ("rose 19% to $27.5 billion from $23.1 billion").
 
+The two values are the figures right after ``to_words`` and ``from_words`` (read by extraction).
 The direction of the move is read from the words around the rate; where none is written, either
 direction may hold, and a percentage that no word makes a change is left alone unless its attribute
 is a change (``growth_attributes``).
@@ -23,16 +24,16 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 def growth_rates(context: Context, rule: Rule, sheet: Sheet) -> Iterator[Finding]:
     """A growth rate that is not the change between the two values its sentence gives."""
-    to_words, from_words = rule.params["to_words"], rule.params["from_words"]
+    words = sheet.wordings
     figures = [c for c in sheet.claims if c.kind in ("money", "percent", "quantity") and written(c)]
     for index, (a, b) in enumerate(itertools.pairwise(figures)):
         if not sheet.together(a, b) or a.quantity is None or b.quantity is None:
             continue
         if a.quantity.unit != b.quantity.unit or a.quantity.unit in ("percent", "pp", "bp"):
             continue
-        if sheet.preceded_by(a, to_words) and sheet.preceded_by(b, from_words):
+        if words[a.id].after_to and words[b.id].after_from:
             start, end = b, a
-        elif sheet.preceded_by(a, from_words) and sheet.preceded_by(b, to_words):
+        elif words[a.id].after_from and words[b.id].after_to:
             start, end = a, b
         else:
             continue

@@ -16,7 +16,7 @@ from factlint.model import Finding
 from factlint.rules.context import Context, finding
 from factlint.rules.sums.figures import decimals, like
 from factlint.rules.sums.interval_math import meets
-from factlint.rules.sums.sheet import Sheet, phrase_pattern
+from factlint.rules.sums.sheet import Sheet
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.catalogue import Rule
@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 def parts_and_totals(context: Context, rule: Rule, sheet: Sheet) -> Iterator[Finding]:
     """A total that one sentence gives with its parts, and that they do not make."""
     sums = context.kb.sums
-    earlier = phrase_pattern(rule.params["earlier_parts"])
     for total in sheet.claims:
         if total.attribute not in sums or total.quantity is None:
             continue
@@ -49,7 +48,7 @@ def parts_and_totals(context: Context, rule: Rule, sheet: Sheet) -> Iterator[Fin
         if meets((low, high), (whole.low, whole.high)):
             continue
         short = high < whole.low
-        if short and (len(parts) < 2 or earlier.search(sheet.sentence_text(total))):
+        if short and (len(parts) < 2 or sheet.wordings[total.id].more_parts):
             continue  # the total may hold parts that the sentence does not list
         values = [part.quantity.value for part in parts if part.quantity is not None]
         if any(value is None for value in values) or total.quantity.value is None:

@@ -1,0 +1,166 @@
+"""The verb that tells of each date as the day of a completed event, read for FL302.
+
+"On March 12 the company announced...": the date's clause runs between punctuation and the words
+of ``boundaries``; the marker nearest to the date in it decides: a completed verb
+(``completed_verbs`` in ``rules/frames.yaml``: "announced", "was signed", "died") within ``reach``
+words, or a word of the future or present (``future``: "will", "is expected to"), which makes it a
+plan. A participle after "is", "be" or "to" is no completed event (``not_past``); a date that is a
+deadline or a reference point (``looking_ahead`` right before it or opening its clause: "by",
+"until") has no verb, and neither has one that an event noun between the verb and the date takes
+for itself (``event_nouns``: "announced a strike on March 12"). A date that opens its sentence
+("On March 12,") belongs to the main clause after it, whose first marker decides within
+``intro_reach`` words. The words are ``event_words`` in ``rules/frames.yaml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Claim, Source
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:()\"“”—–?!]|\s[-]\s")
+# The date forms that may leave the year out ("March 12", "12 March"), read a year back if need be.
+WITHOUT_YEAR = ("date.mdy", "date.dmy")
+_YEAR_WORDS = re.compile(r"\b(?:1[89]\d\d|20\d\d|year|years)\b", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Token:
+    text: str  # lower case; "" for the date itself; a mark for punctuation
+    start: int
+
+
+def names_a_year(sentence: str) -> bool:
+    """Whether a sentence names a year ("2025", "last year")."""
+    return _YEAR_WORDS.search(sentence) is not None
+
+
+def completed_verb(source: Source, claim: Claim, kb: KnowledgeBase) -> str | None:
+    """The verb of a completed event that governs the date ``claim``, or None."""
+    words = kb.event_words
+    tokens = _tokens(source, claim)
+    date = next((index for index, token in enumerate(tokens) if token.text == ""), None)
+    if date is None:
+        return None
+    segments = _segments(tokens, date, list(words.get("boundaries", ())))
+    (opener, clause, at), following = segments
+    ahead = _phrases(words.get("looking_ahead", ()))
+    if opener in {" ".join(phrase) for phrase in ahead} or _ends_with(clause[:at], ahead):
+        return None
+    markers = _markers(clause, kb)
+    if markers:
+        index, length, verb, done = min(
+            markers, key=lambda marker: (_distance(marker[0], marker[1], at), marker[0] > at)
+        )
+        if not done or _distance(index, length, at) - 1 > kb.event_reach:
+            return None
+        between = clause[index + length : at] if index < at else clause[at + 1 : index]
+        if index < at and any(_ends_with(between[: k + 1], ahead) for k in range(len(between))):
+            return None
+        nouns = set(words.get("event_nouns", ()))
+        if any(word in nouns or _singular(word) in nouns for word in between):
+            return None  # "announced a strike on March 12": the date is the strike's
+        return verb
+    if following is None or at > 3:
+        return None
+    later = _markers(following, kb)
+    if not later:
+        return None
+    index, _, verb, done = min(later)
+    return verb if done and index <= kb.event_intro_reach else None
+
+
+def _tokens(source: Source, claim: Claim) -> list[_Token]:
+    """The words and marks of the claim's sentence, with the date as one empty token."""
+    sentence = claim.sentence
+    offset = source.text.find(sentence, max(0, claim.span.end - len(sentence)))
+    if offset == -1 or offset > claim.span.start:
+        sentence, offset = source.text[claim.span.start : claim.span.end], claim.span.start
+    tokens = [_Token("", claim.span.start)]
+    for match in _TOKEN.finditer(sentence):
+        start, end = offset + match.start(), offset + match.end()
+        if start < claim.span.end and claim.span.start < end:
+            continue
+        word = match.group().strip().lower().replace("’", "'")
+        if word.endswith("'ll"):  # "we'll" is "we will"
+            tokens += [_Token(word[:-3], start), _Token("will", start + len(word) - 3)]
+        else:
+            tokens.append(_Token(word, start))
+    return sorted(tokens, key=lambda token: token.start)
+
+
+def _segments(
+    tokens: list[_Token], date: int, boundaries: list[str]
+) -> tuple[tuple[str, list[str], int], list[str] | None]:
+    """The date's clause (what opened it, its words, the date's place) and the clause after it."""
+    openers: list[str] = [""]
+    clauses: list[list[str]] = [[]]
+    place: tuple[int, int] | None = None
+    for index, token in enumerate(tokens):
+        word = token.text
+        if (word and not word[0].isalpha()) or word in boundaries:
+            openers.append(word if word in boundaries else "")
+            clauses.append([])
+            continue
+        if index == date:
+            place = (len(clauses) - 1, len(clauses[-1]))
+        clauses[-1].append(word)
+    if place is None:  # pragma: no cover - the date is always one token
+        return ("", [""], 0), None
+    k, at = place
+    # Only punctuation separates an opening date from its main clause ("On March 12, the ...").
+    following = next((words for words in clauses[k + 1 :] if words), None)
+    if k + 1 >= len(clauses) or openers[k + 1]:
+        following = None
+    return (openers[k], clauses[k], at), following
+
+
+def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Each of ``words`` as a phrase of lower-case words."""
+    return _phrases_of(tuple(map(str, words)))
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases_of(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    # Asked for a few times a date, always of the same lists: split once.
+    return tuple(tuple(word.lower().split()) for word in words)
+
+
+def _ends_with(words: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    return any(len(words) >= len(phrase) and tuple(words[-len(phrase) :]) == phrase for phrase in phrases)
+
+
+def _markers(words: list[str], kb: KnowledgeBase) -> list[tuple[int, int, str, bool]]:
+    """Each verb marker of a clause: where, how many words, the words, and whether it is done."""
+    done = _phrases(kb.completed_verbs)
+    future = _phrases(kb.event_words.get("future", ()))
+    not_past = set(kb.event_words.get("not_past", ()))
+    found: list[tuple[int, int, str, bool]] = []
+    taken: set[int] = set()
+    starts: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        starts.setdefault(word, []).append(index)
+    for phrases, completed in ((done, True), (future, False)):
+        for phrase in sorted(phrases, key=len, reverse=True):
+            # Only where the phrase's first word stands (every place, for an empty phrase).
+            places = starts.get(phrase[0], []) if phrase else range(len(words) + 1)
+            for index in places:
+                if tuple(words[index : index + len(phrase)]) != phrase or index in taken:
+                    continue
+                taken.update(range(index, index + len(phrase)))
+                past = completed and not (index > 0 and words[index - 1] in not_past)
+                found.append((index, len(phrase), " ".join(phrase), past))
+    return found
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _distance(index: int, length: int, at: int) -> int:
+    """How many places from a marker to the date (1 when they touch)."""
+    return at - (index + length - 1) if index < at else index - at

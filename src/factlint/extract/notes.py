@@ -1,0 +1,58 @@
+"""What reading one source finds besides its claims, for the rules: :class:`~factlint.model.Notes`.
+
+Its suppressions (:mod:`factlint.ingest.suppressions`), the passages it repeats
+(:mod:`factlint.extract.passages`), the words around its figures (:mod:`factlint.extract.wording`)
+and the verb that governs each of its dates (:mod:`factlint.extract.events`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from factlint.extract.events import WITHOUT_YEAR, completed_verb, names_a_year
+from factlint.extract.passages import repeated_passages
+from factlint.extract.wording import figure_wordings, sentence_start
+from factlint.ingest.suppressions import suppressions_of
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Claim, Notes, Source, Wording
+
+
+def notes_of(source: Source, claims: Sequence[Claim], kb: KnowledgeBase, data: bytes | None = None) -> Notes:
+    """The notes of ``source`` and its ``claims``; ``data`` are its file's bytes, when read already."""
+    return Notes(
+        source.id,
+        suppressions_of(source, data),
+        repeated_passages(source.text, kb.passage_min_chars, kb.passage_min_repeats),
+        wordings_of(source, claims, kb),
+    )
+
+
+def wordings_of(source: Source, claims: Sequence[Claim], kb: KnowledgeBase) -> tuple[Wording, ...]:
+    """The wording around each figure of ``claims``, and each date that may follow the publication."""
+    figures = figure_wordings(source, claims, kb)
+    found = []
+    for claim in claims:
+        if claim.id in figures:
+            found.append(figures[claim.id])
+        elif claim.kind == "date" and _may_follow(claim, source.published):
+            found.append(
+                Wording(
+                    claim.id,
+                    sentence_start(source.text, claim),
+                    verb=completed_verb(source, claim, kb),
+                    year_named=names_a_year(claim.sentence),
+                )
+            )
+    return tuple(found)
+
+
+def _may_follow(claim: Claim, published: dt.date | None) -> bool:
+    """Whether a date may fall after the publication: it does, or it was written without a year.
+
+    Only these are read for their verb (FL302); the others never need it.
+    """
+    time = claim.time
+    if time is None or time.start is None or published is None:
+        return False
+    return time.start > published or claim.extractor in WITHOUT_YEAR
