@@ -13,15 +13,20 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from factlint.ingest.names import shown
 from factlint.ingest.walker import Entry, walk
 from factlint.knowledge import KnowledgeBase, KnowledgeError
+from factlint.located import RuleFileError
+from factlint.memory import OutOfMemory
 from factlint.model import Finding, Report, Severity, Source
 from factlint.testing import describe_finding, failing, plural
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from factlint.run_setup import RunSetup
 
 _STATE = pytest.StashKey["_State"]()
 SEVERITIES = ("info", "warning", "error")
@@ -33,42 +38,44 @@ class _State:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.paths: tuple[str, ...] = tuple(config.getoption("factlint_paths") or ())
-        from factlint.rules.config import find_settings
-        from factlint.rules.selection import Selection
-
-        # The project's settings (factlint.toml or [tool.factlint] above the rootdir), then the options.
-        self.settings = find_settings(config.rootpath, upward=True)
-        self.rules: tuple[str, ...] = (
-            *map(str, self.settings.rules),
-            *tuple(config.getoption("factlint_rules") or ()),
-        )
-        self.selection = Selection(self.settings.select, self.settings.ignore, self.settings.severity)
+        self.rules: tuple[Path, ...] = tuple(map(Path, config.getoption("factlint_rules") or ()))
         self.fail_on: str = config.getoption("factlint_fail_on")
         self.reports: dict[tuple[str, ...], Report] = {}
         self.folders: dict[Path, list[Entry]] = {}  # by the folder given: what the walker found in it
         self.files: dict[Path, Entry] = {}  # the files given themselves
         self.corpus: Report | None = None
         self.checked: dict[str, tuple[Finding, ...]] = {}
-        self._kb: KnowledgeBase | None = None
+        self._setup: RunSetup | None = None
+
+    @property
+    def setup(self) -> RunSetup:
+        """The project's settings (factlint.toml or [tool.factlint] above the rootdir), then the options.
+
+        Made when a test first needs it; raises :class:`~factlint.run_setup.SetupError`.
+        """
+        if self._setup is None:
+            # Imported here: this plugin is loaded by every pytest session where factlint is
+            # installed, and the set-up (engines, catalogue) is only for sessions that check articles.
+            from factlint.run_setup import Flags, build_setup, project_settings
+
+            settings = project_settings(self.config.rootpath, upward=True)
+            self._setup = build_setup(settings, Flags(rules=self.rules))
+        return self._setup
 
     @property
     def kb(self) -> KnowledgeBase:
-        if self._kb is None:
-            from factlint.knowledge import load_knowledge
-
-            self._kb = load_knowledge(self.rules)
-        return self._kb
+        return self.setup.kb
 
     def report(self, paths: Sequence[str | os.PathLike[str]]) -> Report:
         """The report of ``paths``, built once per session (relative paths also tried from rootdir)."""
         resolved = tuple(self._resolve(path) for path in paths)
         key = tuple(sorted(resolved))
         if key not in self.reports:
-            from factlint.pipeline import build_report
-            from factlint.rules.catalogue import load_catalogue
+            from factlint import pipeline  # imported here, as the set-up is
 
-            self.reports[key] = build_report(
-                resolved, kb=self.kb, catalogue=load_catalogue(self.rules), selection=self.selection
+            setup = self.setup
+            self.reports[key] = pipeline.build_report(
+                resolved, kb=setup.kb, catalogue=setup.catalogue, selection=setup.selection
             )
             _remember(self.reports[key])
         return self.reports[key]
@@ -157,12 +164,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_STATE] = state
     if not state.paths:
         return
-    from factlint.located import RuleFileError
-    from factlint.memory import OutOfMemory
+    from factlint.run_setup import SetupError  # as in _State.setup
 
     try:
         paths = state.collect_articles()
-    except (KnowledgeError, RuleFileError) as exc:  # a mistake in a rules folder: one usage error
+    except (SetupError, KnowledgeError, RuleFileError) as exc:  # a mistake in the settings or rules: one line
         raise pytest.UsageError(f"factlint: {exc}") from exc
     except (OutOfMemory, MemoryError) as exc:  # one line, as on the command line
         message = exc if isinstance(exc, OutOfMemory) else OutOfMemory("reading the articles")
