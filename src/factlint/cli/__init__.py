@@ -17,10 +17,10 @@ from typing import Any
 
 import click
 
-from factlint import __version__
 from factlint.cache import CacheWarning
 from factlint.cli.common import ExitCode
 from factlint.memory import OutOfMemory
+from factlint.version import __version__
 
 __all__ = ["COMMANDS", "ExitCode", "main"]
 
