@@ -51,7 +51,7 @@ STAGE_OF = {
     "factlint.testing": "run",
     "factlint.rule_examples": "run",
     "factlint.eval": "run",
-    "factlint.setup": "run",
+    "factlint.run_setup": "run",
     "factlint.cli": "faces",
     "factlint.pytest_plugin": "faces",
     "factlint": "faces",  # the package itself: the public API (factlint.claims_table)

@@ -37,6 +37,10 @@ def test_the_walk_sees_the_imports_that_run_late():
     assert ("factlint.engines", "factlint.engines.local") in arrows
 
 
+def test_every_module_has_a_stage_and_imports_only_earlier_ones():
+    assert stage_problems(SOURCE) == []
+
+
 def test_a_back_import_is_caught(tree: Path):
     _add(tree, "factlint.model", "def _late():\n    from factlint import pipeline  # noqa")
     _add(tree, "factlint.rules.selection", "from factlint.extract import numbers  # noqa")
@@ -54,10 +58,18 @@ def test_a_module_without_a_stage_is_caught(tree: Path):
     assert stage_of("factlint.rules.checks.arithmetic") == "rules"
 
 
+def test_no_two_modules_import_each_other():
+    assert cycles(SOURCE) == []
+
+
 def test_a_cycle_is_caught(tree: Path):
     _add(tree, "factlint.match.intervals", "from factlint.match import reconcile  # noqa")
     loops = cycles(tree)
     assert any({"factlint.match.intervals", "factlint.match.reconcile"} <= set(loop) for loop in loops)
+
+
+def test_rules_read_no_text():
+    assert text_readers(SOURCE) == []
 
 
 def test_text_read_in_rules_is_caught(tree: Path):
