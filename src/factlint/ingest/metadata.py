@@ -49,8 +49,18 @@ URL_KEYS = ("canonical", "canonicalurl", "url", "link", "permalink", "sourcelink
 _BYLINE_SPLIT = re.compile(r"\s+[|·•–—-]\s+|\s*\|\s*")
 _BY = re.compile(r"^by\s+(?P<who>\S.*)$", re.IGNORECASE)
 _PUBLISHED_LINE = re.compile(
-    r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+)$", re.IGNORECASE
+    r"^(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*(?P<date>.+)$", re.IGNORECASE
 )
+_UPDATED_LINE = re.compile(
+    r"^(?:last\s+)?(?:updated|modified|revised)(?:\s+on)?\s*:?\s*(?P<date>.+)$", re.IGNORECASE
+)
+# A date in an article's address: /2024/05/06/, /2024-05-06-, /20240506/.
+_URL_DATE = re.compile(
+    r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=sep)"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"
+)
+# What may follow a date on a "Published" line: a time, a zone, a separator and more.
+_AFTER_DATE = re.compile(r"\s*(?:[|·•;]|\bat\b|\s\d{1,2}[:.]\d\d|T\d\d:)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
@@ -119,11 +129,22 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
         dates["dateline"] = StatedDate.of_day(dateline.date)
         if published is None:
             published, published_from = dateline.date, "dateline"
-    line_date = _published_line(head)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    tail = lines[-_HEAD_LINES:] if len(lines) > _HEAD_LINES else []
+    line_date = _line_date(head, _PUBLISHED_LINE) or _line_date(tail, _PUBLISHED_LINE)
     if line_date:
         dates["text"] = StatedDate.of_day(line_date)
         if published is None:
             published, published_from = line_date, "text"
+    updated = _line_date(head, _UPDATED_LINE) or _line_date(tail, _UPDATED_LINE)
+    if updated:
+        dates["updated"] = StatedDate.of_day(updated)  # later than publication: never its date
+    url = _url(front_matter, html_meta)
+    url_date = _date_in_url(url) if url else None
+    if url_date:
+        dates["url"] = StatedDate.of_day(url_date)
+        if published is None:
+            published, published_from = url_date, "url"
     for partial, where in ((byline.partial, "byline"), (dateline.partial, "dateline")):
         if partial and published is None:
             dates[where] = StatedDate(partial)
@@ -156,7 +177,7 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
         title=title,
         outlet=outlet,
         byline=author or byline.text,
-        url=_url(front_matter, html_meta),
+        url=url,
         published=published,
         published_from=published_from,
         dates=dict(sorted(dates.items())),
@@ -212,13 +233,29 @@ def _dateline(text: str) -> _Line:
     return _Line()
 
 
-def _published_line(head: list[str]) -> dt.date | None:
-    for line in head:
-        match = _PUBLISHED_LINE.match(line)
-        if match:
-            whole, _ = parse_written(match.group("date"))
+def _line_date(lines: list[str], pattern: re.Pattern[str]) -> dt.date | None:
+    """The date of the first line that ``pattern`` reads ("Published: 6 May 2024, 14:02 BST")."""
+    for line in lines:
+        match = pattern.match(line.strip("*_ "))
+        if not match:
+            continue
+        written = match.group("date").strip("*_ ")
+        cut = _AFTER_DATE.search(written)
+        for candidate in (written, written[: cut.start()] if cut else ""):
+            whole, _ = parse_written(candidate.rstrip(" ,.")) if candidate else (None, None)
             if whole:
                 return whole
+    return None
+
+
+def _date_in_url(url: str) -> dt.date | None:
+    """The day an article's address gives in its path (``/2024/05/06/``), if it gives a whole one."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        try:
+            return dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        except ValueError:
+            continue
     return None
 
 
