@@ -353,7 +353,6 @@ def measure_stages(folder: Path) -> dict[str, Any]:
     from factlint import __version__
     from factlint.engines import LocalEngine
     from factlint.extract import extract
-    from factlint.extract.notes import notes_of
     from factlint.extract.reading import read_beside
     from factlint.ingest.corpus import assemble, list_files
     from factlint.ingest.reader import read_source
@@ -391,14 +390,10 @@ def measure_stages(folder: Path) -> dict[str, Any]:
             source.id: read_beside(source, found_claims, kb)
             for source, found_claims in zip(sources, per_source, strict=True)
         }
-        notes = {
-            source.id: notes_of(source, found_claims, kb)
-            for source, found_claims in zip(sources, per_source, strict=True)
-        }
     claims = tuple(claim for found_claims in per_source for claim in found_claims)
     with clock("match"):
         groups = match_claims(claims, sources, kb, LocalEngine(), "folder")
-    context = Context(tuple(s for s in sources if s.text), claims, groups, kb, readings=readings, notes=notes)
+    context = Context(tuple(s for s in sources if s.text), claims, groups, kb, readings=readings)
     with clock("rules"):
         findings = run_checks(context, catalogue, light)
     with clock("rules_gx"):

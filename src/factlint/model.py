@@ -348,18 +348,6 @@ class Setting:
     places: tuple[str, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True)
-class Reading:
-    """What extraction reads in one source beside its claims: labelled values, claims' settings.
-
-    It travels beside the claims (the engines' per-file result and cache) to the rules that compare
-    a document with itself, and is not part of the report.
-    """
-
-    labelled: tuple[Labelled, ...] = ()
-    settings: tuple[Setting, ...] = ()
-
-
 def step_of(written: str) -> float:
     """Half the worth of the last digit written: 0.05 for "66.1", 0.5 for "95"."""
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
@@ -472,14 +460,17 @@ class Wording:
 
 
 @dataclasses.dataclass(frozen=True)
-class Notes:
-    """What reading one source found besides its claims, carried beside them for the rules.
+class Reading:
+    """What extraction reads in one source beside its claims, for the rules that judge it.
 
-    Its suppressions, the passages it repeats, and the wording around each of its claims. Kept
-    off the report; the per-file cache stores them with the claims.
+    Its labelled values, the settings of its claims' figures, its suppressions, the passages it
+    repeats and the wording around its claims. It travels beside the claims (the engines'
+    per-file result and cache) and is not part of the report.
     """
 
     source_id: str
+    labelled: tuple[Labelled, ...] = ()
+    settings: tuple[Setting, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     passages: tuple[Passage, ...] = ()
     wordings: tuple[Wording, ...] = ()

@@ -18,7 +18,7 @@ from factlint.ingest.names import shown
 from factlint.knowledge import KnowledgeBase, default_knowledge
 from factlint.match import reconcile
 from factlint.memory import stage
-from factlint.model import Claim, ClaimGroup, Notes, Report, Source
+from factlint.model import Claim, ClaimGroup, Reading, Report, Source
 from factlint.rules.catalogue import Rule, load_catalogue
 from factlint.rules.context import Context
 from factlint.rules.engine import run_checks
@@ -88,10 +88,9 @@ def build_report(
     with stage("matching claims"):
         groups = match_claims(claims, corpus.sources, kb, engine, stories)
     readable = tuple(source for source in corpus.sources if source.text)
-    readings = {read.outcome.id: read.reading for read in reads if isinstance(read.outcome, Source)}
     with stage("checking the rules"):
         findings = run_checks(
-            Context(readable, claims, groups, kb, readings=readings, notes=notes_by_source(reads)),
+            Context(readable, claims, groups, kb, readings=readings_by_source(reads)),
             catalogue,
             selection,
             jobs=getattr(engine, "jobs", 1),
@@ -106,9 +105,9 @@ def build_report(
     )
 
 
-def notes_by_source(reads: Iterable[Read]) -> dict[str, Notes]:
-    """The notes of each source read, by source id (for the rules' :class:`Context`)."""
-    return {read.notes.source_id: read.notes for read in reads if read.notes is not None}
+def readings_by_source(reads: Iterable[Read]) -> dict[str, Reading]:
+    """What extraction read beside the claims of each source read, by source id (for :class:`Context`)."""
+    return {read.reading.source_id: read.reading for read in reads if read.reading is not None}
 
 
 def _say_cache_problems(reads: Iterable[Read]) -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from factlint.engines.work import Read, from_json, to_json
 from factlint.extract import extract_text, text_source
 from factlint.extract.precision import precision_of
-from factlint.model import Notes, Quantity, to_dict
+from factlint.model import Quantity, Reading, to_dict
 
 
 def quantity(value, high=None):
@@ -44,7 +44,7 @@ def test_extraction_sets_it_and_the_report_leaves_it_out():
     assert claim.quantity.precision is not None and claim.quantity.precision.decimals == 1
     assert "precision" not in to_dict(claim)["quantity"]
     # ... while the per-file cache keeps it, and reads it back
-    entry = json.loads(json.dumps(to_json(Read(text_source("x"), (claim,), notes=Notes("text")))))
+    entry = json.loads(json.dumps(to_json(Read(text_source("x"), (claim,), reading=Reading("text")))))
     assert entry["claims"][0]["quantity"]["precision"]["decimals"] == 1
     assert from_json(entry).claims[0].quantity.precision == claim.quantity.precision
 

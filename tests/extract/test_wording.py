@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extract import extract, text_source
-from factlint.extract.notes import wordings_of
+from factlint.extract.reading import wordings_of
 from factlint.extract.wording import phrase_pattern
 from factlint.knowledge import default_knowledge
 

@@ -13,7 +13,7 @@ from factlint.dates import StatedDate
 from factlint.engines.work import Read, from_json, to_json
 from factlint.ingest import parse_source
 from factlint.ingest.meta_values import key_words, meta_values
-from factlint.model import MetaValue, Notes, step_of, to_dict
+from factlint.model import MetaValue, Reading, step_of, to_dict
 from factlint.strict_records import decode
 
 
@@ -88,7 +88,7 @@ def test_the_report_leaves_them_out_and_the_cache_keeps_them():
     source = parse("---\nturnout: 0.661\nupdated: 2024-11-23T10:00:00Z\n---\nText.\n")
     assert source.meta_values and "meta_values" not in to_dict(source)
     assert to_dict(source)["dates"] == {"updated": "2024-11-23T10:00:00Z"}
-    back = from_json(json.loads(json.dumps(to_json(Read(source, notes=Notes(source.id))))))
+    back = from_json(json.loads(json.dumps(to_json(Read(source, reading=Reading(source.id))))))
     assert back is not None and back.outcome == source
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extract import extract, text_source
-from factlint.extract.notes import notes_of
+from factlint.extract.reading import read_beside
 from factlint.knowledge import default_knowledge
 from factlint.pipeline import build_report
 from factlint.rules.catalogue import load_catalogue
@@ -26,8 +26,8 @@ MARCH_5 = dt.date(2025, 3, 5)
 def run(text, published=MARCH_5):
     source = text_source(text, published, id="a", path="a.txt")
     claims = tuple(extract(source, KB))
-    notes = {source.id: notes_of(source, claims, KB)}
-    return list(KINDS[RULE.kind].run(Context((source,), claims, (), KB, notes=notes), RULE))
+    readings = {source.id: read_beside(source, claims, KB)}
+    return list(KINDS[RULE.kind].run(Context((source,), claims, (), KB, readings=readings), RULE))
 
 
 def test_the_seeds_and_the_stories_report_nothing_after_publication(seeds):

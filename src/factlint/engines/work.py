@@ -9,13 +9,12 @@ from typing import Any
 
 from factlint.cache import Cache
 from factlint.extract import extract
-from factlint.extract.notes import notes_of
 from factlint.extract.reading import read_beside
 from factlint.ingest import problems as kinds
 from factlint.ingest.problems import problem
 from factlint.ingest.reader import parse_source, read_bytes
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, Finding, Notes, Reading, Source, stored
+from factlint.model import Claim, Finding, Reading, Source, stored
 from factlint.strict_records import RecordError, decode
 
 
@@ -23,8 +22,8 @@ from factlint.strict_records import RecordError, decode
 class Read:
     """One file's outcome (a source, or the FL9xx finding saying why it was not read) and claims.
 
-    ``reading`` is what extraction read beside the claims (labelled values, the claims' settings);
-    ``notes`` what reading the source found besides its claims (None when there is no source).
+    ``reading`` is what extraction read in the source beside its claims (None when there is no
+    source): labelled values, settings, suppressions, passages, wordings.
 
     ``cache_problem`` says why the outcome could not be stored in the cache (None when it was, or
     when there is no cache).
@@ -32,8 +31,7 @@ class Read:
 
     outcome: Source | Finding
     claims: tuple[Claim, ...] = ()
-    reading: Reading = dataclasses.field(default_factory=Reading)
-    notes: Notes | None = None
+    reading: Reading | None = None
     cached: bool = False
     cache_problem: str | None = None
 
@@ -57,19 +55,17 @@ def read_file(
             return hit
     outcome = parse_source(data, shown, source_id, max_bytes)
     claims: tuple[Claim, ...] = ()
-    reading = Reading()
-    notes = None
+    reading = None
     if isinstance(outcome, Source):
         try:
             claims = tuple(extract(outcome, kb))
-            reading = read_beside(outcome, claims, kb)
-            notes = notes_of(outcome, claims, kb, data)
+            reading = read_beside(outcome, claims, kb, data)
         except Exception as exc:  # one file's failure must not stop the run; its source still counts
             detail = f"internal error while extracting claims: {type(exc).__name__}: {exc}"[:300]
             failed = problem(kinds.INTERNAL, shown, detail, source_id)
             outcome = dataclasses.replace(outcome, problems=(*outcome.problems, failed))
-            claims, reading, notes = (), Reading(), notes_of(outcome, (), kb, data)
-    read = Read(outcome, claims, reading, notes=notes)
+            claims, reading = (), read_beside(outcome, None, kb, data)
+    read = Read(outcome, claims, reading)
     if cache is not None:
         return dataclasses.replace(read, cache_problem=cache.put(key, to_json(read)))
     return read
@@ -82,8 +78,7 @@ def to_json(read: Read) -> dict[str, Any]:
         "kind": kind,
         "outcome": stored(read.outcome),
         "claims": [stored(claim) for claim in read.claims],
-        "reading": stored(read.reading),
-        "notes": None if read.notes is None else stored(read.notes),
+        "reading": None if read.reading is None else stored(read.reading),
     }
 
 
@@ -97,10 +92,9 @@ def from_json(value: Any) -> Read | None:
     try:
         outcome = decode(kind, value.get("outcome"))
         claims = tuple(decode(Claim, claim) for claim in value["claims"])
-        reading = decode(Reading, value.get("reading"))
-        notes = None if value.get("notes") is None else decode(Notes, value["notes"])
+        reading = None if value.get("reading") is None else decode(Reading, value["reading"])
     except RecordError:
         return None
-    if kind is Source and notes is None:  # a source is always stored with its notes
+    if kind is Source and reading is None:  # a source is always stored with its reading
         return None
-    return Read(outcome, claims, reading, cached=True, notes=notes)
+    return Read(outcome, claims, reading, cached=True)

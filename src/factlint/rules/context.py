@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Basis, Claim, ClaimGroup, Evidence, Finding, Notes, Reading, Source, Wording
+from factlint.model import Basis, Claim, ClaimGroup, Evidence, Finding, Reading, Source, Wording
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from factlint.rules.base import Rule
@@ -19,8 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 class Context:
     """The material of one run, as the checks see it.
 
-    ``readings`` are what extraction read in each source beside its claims, by source id;
-    ``notes`` what reading each source found besides its claims (suppressions, passages, wordings).
+    ``readings`` are what extraction read in each source beside its claims (labelled values,
+    settings, suppressions, passages, wordings), by source id.
     """
 
     sources: tuple[Source, ...]
@@ -29,20 +29,21 @@ class Context:
     kb: KnowledgeBase
     unused_suppressions: tuple[Any, ...] = ()  # set by the engine for the kinds that report on them
     readings: Mapping[str, Reading] = dataclasses.field(default_factory=dict)
-    notes: Mapping[str, Notes] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def by_id(self) -> dict[str, Source]:
         """Sources by id."""
         return {source.id: source for source in self.sources}
 
-    def notes_of(self, source_id: str) -> Notes:
-        """What reading the source found besides its claims (nothing, when it was not read here)."""
-        return self.notes.get(source_id) or Notes(source_id)
+    def reading(self, source_id: str) -> Reading:
+        """What extraction read in the source beside its claims (nothing, when it was not read here)."""
+        return self.readings.get(source_id) or Reading(source_id)
 
     @functools.cached_property
     def _wordings(self) -> dict[str, Wording]:
-        return {wording.claim_id: wording for notes in self.notes.values() for wording in notes.wordings}
+        return {
+            wording.claim_id: wording for reading in self.readings.values() for wording in reading.wordings
+        }
 
     def wording(self, claim: Claim) -> Wording:
         """What the words around ``claim`` say (as if none said anything, when it was not read here)."""

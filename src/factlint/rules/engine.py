@@ -163,8 +163,8 @@ def _check_range(bounds: tuple[int, int]) -> list[Finding]:
     claims = tuple(claim for source in sources for claim in _SHARED["claims"].get(source.id, ()))
     indexes = sorted({index for source in sources for index in _SHARED["touching"].get(source.id, ())})
     groups = tuple(whole.groups[index] for index in indexes)
-    notes = {source.id: whole.notes[source.id] for source in sources if source.id in whole.notes}
-    part = dataclasses.replace(whole, sources=sources, claims=claims, groups=groups, notes=notes)
+    readings = {source.id: whole.readings[source.id] for source in sources if source.id in whole.readings}
+    part = dataclasses.replace(whole, sources=sources, claims=claims, groups=groups, readings=readings)
     return _run(_SHARED["apart"], part, _SHARED["selection"])
 
 

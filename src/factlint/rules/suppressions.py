@@ -5,7 +5,7 @@
 - In the front matter, ``factlint: {ignore: [FL203]}`` silences them in the whole document.
 
 They are found when a source is read (:mod:`factlint.ingest.suppressions`) and reach the rules
-in the run's :class:`~factlint.model.Notes`. A suppression that silenced nothing is reported
+in the run's :class:`~factlint.model.Reading`. A suppression that silenced nothing is reported
 (FL104), so that stale ones do not pile up.
 """
 
@@ -32,7 +32,7 @@ def declared_in(context: Context) -> list[Suppression]:
     return [
         item
         for source_id in dict.fromkeys(source.id for source in context.sources)
-        for item in context.notes_of(source_id).suppressions
+        for item in context.reading(source_id).suppressions
     ]
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
     """One finding per repeated passage of each source."""
     for source in context.sources:
-        for passage in context.notes_of(source.id).passages:
+        for passage in context.reading(source.id).passages:
             lines = [source.offsets.line_col(span.start)[0] for span in passage.spans]
             words = " ".join(passage.quote.split())
             yield finding(

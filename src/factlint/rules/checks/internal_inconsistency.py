@@ -82,7 +82,7 @@ def _labelled(
 ) -> Iterator[tuple[Finding, set[int]]]:
     """Findings for front-matter values and labelled figures, with the text offsets they quote."""
     kb, params = context.kb, rule.params
-    stated = stated_in_text(context.readings.get(source.id))
+    stated = stated_in_text(context.reading(source.id))
     wanted = list(front_matter(source.meta_values, params, kb))
     used: set[int] = set()
     for meta in wanted:

@@ -12,9 +12,9 @@ from factlint.model import Labelled, Reading
 from factlint.rules.consistency.statements import Statement
 
 
-def stated(reading: Reading | None) -> list[Statement]:
-    """The statements of a document's text, in the order extraction found them (none unread)."""
-    return [statement(item) for item in reading.labelled] if reading is not None else []
+def stated(reading: Reading) -> list[Statement]:
+    """The statements of a document's text, in the order extraction found them."""
+    return [statement(item) for item in reading.labelled]
 
 
 def statement(item: Labelled) -> Statement:

@@ -36,8 +36,7 @@ def same_fact(
     without one is left alone).
     """
     kb = context.kb
-    reading = context.readings.get(source.id)
-    settings = {setting.claim_id: setting for setting in reading.settings} if reading is not None else {}
+    settings = {setting.claim_id: setting for setting in context.reading(source.id).settings}
     for group, mine in groups:
         if len(mine) < 2:
             continue
