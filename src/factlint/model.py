@@ -334,20 +334,6 @@ class Labelled:
     places: tuple[str, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True)
-class Setting:
-    """What the sentence of the claim ``claim_id`` says of its figure besides the figure itself.
-
-    ``change``: it tells of a change, an earlier figure or a range ("up from", "revised"); ``scopes``
-    and ``places`` are as in :class:`Labelled`, read in the claim's ``sentence``.
-    """
-
-    claim_id: str
-    change: bool = False
-    scopes: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-
-
 def step_of(written: str) -> float:
     """Half the worth of the last digit written: 0.05 for "66.1", 0.5 for "95"."""
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
@@ -441,10 +427,13 @@ class Wording:
     ``to_words`` or ``from_words`` stands right before it (``after_to``, ``after_from``), the stock
     figures of its sentence that words set apart from it (``apart``: "$0.40, while the index
     gained 1.5%"), whether its sentence says a total holds earlier parts (``more_parts``) and
-    whether it says an investment is valued at the figure (``of_investment``). For a date: the
-    completed verb that governs it (``verb``) and whether its sentence names a year
-    (``year_named``). The words are the knowledge's (``figure_words`` and ``event_words`` in
-    ``rules/frames.yaml``).
+    whether it says an investment is valued at the figure (``of_investment``); for a figure with
+    a value, also whether its sentence tells of a change, an earlier figure or a range
+    (``change``: "up from", "revised") and its words that restrict it to a part and the places it
+    names (``scopes``, ``places``, as in :class:`Labelled`). For a date: the completed verb that
+    governs it (``verb``) and whether its sentence names a year (``year_named``). The words are the
+    knowledge's (``figure_words`` and ``event_words`` in ``rules/frames.yaml``; ``statements`` in
+    ``rules/language.yaml``).
     """
 
     claim_id: str
@@ -455,6 +444,9 @@ class Wording:
     apart: tuple[str, ...] = ()
     more_parts: bool = False
     of_investment: bool = False
+    change: bool = False
+    scopes: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     verb: str | None = None
     year_named: bool = False
 
@@ -463,14 +455,13 @@ class Wording:
 class Reading:
     """What extraction reads in one source beside its claims, for the rules that judge it.
 
-    Its labelled values, the settings of its claims' figures, its suppressions, the passages it
-    repeats and the wording around its claims. It travels beside the claims (the engines'
+    Its labelled values, its suppressions, the passages it repeats and the wording around its
+    claims. It travels beside the claims (the engines'
     per-file result and cache) and is not part of the report.
     """
 
     source_id: str
     labelled: tuple[Labelled, ...] = ()
-    settings: tuple[Setting, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     passages: tuple[Passage, ...] = ()
     wordings: tuple[Wording, ...] = ()

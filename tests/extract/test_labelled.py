@@ -62,7 +62,7 @@ def test_a_zero_denominator_is_no_value():
 def test_a_reading_comes_back_exactly_through_the_cache_s_json():
     text = "The net profit was $3.2 billion in the north on March 3.\n\nTurnout was 66.1% in Halm.\n"
     found = reading(text)
-    assert found.settings and found.labelled[0].dates and found.labelled[0].scopes == ("north",)
+    assert found.wordings and found.labelled[0].dates and found.labelled[0].scopes == ("north",)
     back = decode(Reading, json.loads(json.dumps(to_dict(found))))
     assert back == found
 

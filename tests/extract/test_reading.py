@@ -37,20 +37,22 @@ def test_every_part_of_the_one_record_comes_back_from_the_cache_s_json():
     source = text_source(TEXT, dt.date(2025, 3, 5))
     claims = tuple(extract(source, KB))
     reading = read_beside(source, claims, KB, b"<!-- factlint: ignore FL102 -->\n" + TEXT.encode())
-    parts = ("labelled", "settings", "suppressions", "passages", "wordings")
+    parts = ("labelled", "suppressions", "passages", "wordings")
     assert reading.source_id == source.id and all(getattr(reading, part) for part in parts)
     entry = json.loads(json.dumps(to_json(Read(source, claims, reading))))
     assert set(entry["reading"]) == {"source_id", *parts}
     again = from_json(entry)
     assert again is not None and again.cached
     assert all(getattr(again.reading, part) == getattr(reading, part) for part in parts)
+    assert any(wording.change for wording in again.reading.wordings)
+    assert any(wording.scopes == ("north",) for wording in again.reading.wordings)
 
 
 def test_a_failed_extraction_still_reads_suppressions_and_passages_only():
     source = text_source(TEXT, dt.date(2025, 3, 5))
     reading = read_beside(source, None, KB, b"<!-- factlint: ignore FL102 -->\n" + TEXT.encode())
     assert reading.suppressions and reading.passages
-    assert not reading.labelled and not reading.settings and not reading.wordings
+    assert not reading.labelled and not reading.wordings
 
 
 def test_an_entry_with_an_unsound_reading_is_not_used():

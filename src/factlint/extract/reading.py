@@ -1,10 +1,10 @@
 """What extraction reads in one source beside its claims, for the rules: :class:`~factlint.model.Reading`.
 
-The labelled values of its text (:mod:`factlint.extract.labelled`), what each figure's sentence
-says besides it (:mod:`factlint.extract.sentence_context`), its suppressions
+The labelled values of its text (:mod:`factlint.extract.labelled`), its suppressions
 (:mod:`factlint.ingest.suppressions`), the passages it repeats (:mod:`factlint.extract.passages`),
-the words around its figures (:mod:`factlint.extract.wording`) and the verb that governs each of
-its dates (:mod:`factlint.extract.events`).
+the words around its figures (:mod:`factlint.extract.wording`, with what each figure's sentence
+says besides it: :mod:`factlint.extract.sentence_context`) and the verb that governs each of its
+dates (:mod:`factlint.extract.events`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from factlint.extract.events import WITHOUT_YEAR, completed_verb, names_a_year
 from factlint.extract.labelled import labelled_values
 from factlint.extract.passages import repeated_passages
-from factlint.extract.sentence_context import settings
 from factlint.extract.wording import figure_wordings, sentence_start
 from factlint.ingest.suppressions import suppressions_of
 from factlint.knowledge import KnowledgeBase
@@ -36,7 +35,6 @@ def read_beside(
     return Reading(
         source.id,
         labelled_values(source.text, claims, kb),
-        settings(source.text, claims, kb),
         suppressions_of(source, data),
         passages,
         wordings_of(source, claims, kb),

@@ -13,11 +13,12 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from factlint.dates import MONTHS
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, Setting
+from factlint.model import Claim
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # The last sentence end of a stretch, found by one match that backs off from its end (a finditer
@@ -84,19 +85,19 @@ def scope_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     return _any_of(frozenset(word for word in words if word.strip()))
 
 
-def settings(text: str, claims: Iterable[Claim], kb: KnowledgeBase) -> tuple[Setting, ...]:
-    """What the sentence of each claim with a number says of it, in the order of ``claims``."""
-    changes, scopes = change_pattern(kb), scope_pattern(kb)
-    return tuple(
-        Setting(
-            claim.id,
-            change=tells_of_change(text, claim.span.start, claim.span.end, changes),
-            scopes=tuple(sorted(scope_words(claim.sentence, scopes))),
-            places=tuple(sorted(named_places(claim.sentence))),
-        )
-        for claim in claims
-        if claim.quantity is not None and claim.quantity.value is not None
-    )
+def setting(text: str, claim: Claim, kb: KnowledgeBase) -> dict[str, Any]:
+    """What the sentence of a claim with a value says of it, besides the figure.
+
+    These are the ``change``, ``scopes`` and ``places`` fields of the claim's
+    :class:`~factlint.model.Wording`; a claim without a value has none of them.
+    """
+    if claim.quantity is None or claim.quantity.value is None:
+        return {}
+    return {
+        "change": tells_of_change(text, claim.span.start, claim.span.end, change_pattern(kb)),
+        "scopes": tuple(sorted(scope_words(claim.sentence, scope_pattern(kb)))),
+        "places": tuple(sorted(named_places(claim.sentence))),
+    }
 
 
 def other_dates(

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from factlint.extract.numbers import alternation
+from factlint.extract.sentence_context import setting
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, Source, Wording
 
@@ -67,6 +68,7 @@ def figure_wordings(source: Source, claims: Sequence[Claim], kb: KnowledgeBase) 
             apart=apart.get(claim.id, ()),
             more_parts=earlier[lowered],
             of_investment=_of_investment(claim, words.valued),
+            **setting(text, claim, kb),
         )
     return found
 

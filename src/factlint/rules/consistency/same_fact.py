@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from factlint.knowledge import KnowledgeBase
 from factlint.match.intervals import reach
-from factlint.model import Claim, ClaimGroup, Evidence, Finding, Setting, Source
+from factlint.model import Claim, ClaimGroup, Evidence, Finding, Source, Wording
 from factlint.rules.consistency.disagreement import line_list
 from factlint.rules.context import Context, finding
 
@@ -32,11 +32,11 @@ def same_fact(
 
     ``groups`` are the groups that hold claims of ``source``, each with those claims (found
     once for all sources, so that a story of many sources is not read once for each). What each
-    claim's sentence says besides its figure is the :class:`Setting` extraction found (a claim
-    without one is left alone).
+    claim's sentence says besides its figure is in the :class:`Wording` extraction found (a claim
+    without one, in a source not read here, is left alone).
     """
     kb = context.kb
-    settings = {setting.claim_id: setting for setting in context.reading(source.id).settings}
+    wordings = {wording.claim_id: wording for wording in context.reading(source.id).wordings}
     for group, mine in groups:
         if len(mine) < 2:
             continue
@@ -48,8 +48,8 @@ def same_fact(
             and (claim.quantity.qualifier is not None or claim.quantity.low == claim.quantity.high)
             and not claim.modality
             and claim.span.start not in reported
-            and claim.id in settings
-            and not settings[claim.id].change
+            and claim.id in wordings
+            and not wordings[claim.id].change
             and reach(claim, kb) is not None
         ]
         by_time: dict[object, list[Claim]] = {}
@@ -64,7 +64,7 @@ def same_fact(
             by_time["publication"] = undated
         for together in by_time.values():
             clusters = _claim_clusters(together, kb)
-            if len(clusters) < 2 or not _comparable(clusters, settings):
+            if len(clusters) < 2 or not _comparable(clusters, wordings):
                 continue
             yield _fact_finding(context, rule, source, clusters)
 
@@ -92,7 +92,7 @@ def _claim_clusters(claims: Sequence[Claim], kb: KnowledgeBase) -> list[list[Cla
     return sorted(clusters, key=lambda cluster: min(claim.span.start for claim in cluster))
 
 
-def _comparable(clusters: Sequence[Sequence[Claim]], settings: Mapping[str, Setting]) -> bool:
+def _comparable(clusters: Sequence[Sequence[Claim]], wordings: Mapping[str, Wording]) -> bool:
     """Two clusters speak of one thing: not the same sentence, the same units, the same places."""
     first, second = clusters[0][0], clusters[1][0]
     if first.sentence == second.sentence:
@@ -101,8 +101,8 @@ def _comparable(clusters: Sequence[Sequence[Claim]], settings: Mapping[str, Sett
         return False
 
     def where(claim: Claim) -> set[str]:
-        setting = settings[claim.id]
-        return {*setting.scopes, *setting.places}
+        wording = wordings[claim.id]
+        return {*wording.scopes, *wording.places}
 
     return where(first) == where(second)
 
