@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from factlint.knowledge import KnowledgeBase
+from factlint.match.intervals import reach
 from factlint.match.labels import NAMED, some_of
 from factlint.model import Claim, ClaimGroup, Finding
 from factlint.rules.context import Context, finding, quote
@@ -37,8 +39,11 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
 
     A message names at most :data:`~factlint.match.labels.NAMED` supporting sources and counts the
     rest, so the findings of a story grow with its flagged claims, not with their product with
-    its sources.
+    its sources. A conflict quotes beside its claim a figure of the consensus that the claim's
+    cannot be; a flagged claim that every such figure allows gets no conflict finding, since its
+    message would contradict itself ("$8 billion" contradicts "$8 billion").
     """
+    conflict = rule.params["label"] == "conflict"
     for group in context.groups:
         if group.label != rule.params["label"]:
             continue
@@ -50,7 +55,12 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         for claim_id in group.flagged or (group.claims[0].id,):
             claim = by_id[claim_id]
             verdict = verdicts.get(claim_id)
-            chosen = next((other for other in backing if other.source_id != claim.source_id), None)
+            others = (other for other in backing if other.source_id != claim.source_id)
+            if conflict:
+                others = (other for other in others if disagree(claim, other, context.kb))
+            chosen = next(others, None)
+            if conflict and chosen is None:
+                continue
             evidence = [quote(claim)] + ([quote(chosen)] if chosen is not None else [])
             others = len(inside) - (claim.source_id in members)
             first = [name for name in inside[: NAMED + 1] if name != claim.source_id][:NAMED]
@@ -88,3 +98,11 @@ def _consensus_claims(group: ClaimGroup) -> list[Claim]:
             if len(found) == 2:
                 break
     return found
+
+
+def disagree(one: Claim, other: Claim, kb: KnowledgeBase) -> bool:
+    """Whether the two claims' figures cannot be one value (their texts differ, for claims without one)."""
+    mine, theirs = reach(one, kb), reach(other, kb)
+    if mine is not None and theirs is not None:
+        return not mine.meets(theirs)
+    return " ".join(one.text.lower().split()) != " ".join(other.text.lower().split())
