@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factlint.extract import extract_text
 
@@ -74,3 +76,33 @@ def test_changes_written_as_fractions(text, quote, value):
 @pytest.mark.parametrize("text", ["a third of voters", "half an inch of rain", "the first quarter"])
 def test_fractions_without_a_change_are_not_percentages(text):
     assert percent(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("the yield rose to 8 13/16% on Tuesday", "8 13/16%", 8.8125),
+        ("it fell 13/16% in late trading", "13/16%", 0.8125),
+        ("a coupon of 5 1/2 percent", "5 1/2 percent", 5.5),
+    ],
+)
+def test_a_fraction_of_a_percent_is_read_whole(text, quote, value):
+    (claim,) = percent(text)
+    assert (claim.text, claim.quantity.value) == (quote, value)
+    assert claim.quantity.precision.step == 1 / int(quote.split("/")[1].split("%")[0].split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["three in 4/5 of the cases", "open 24/7 all year", "3/4 of voters", "on 12/25/2024 at noon"],
+)
+def test_a_fraction_without_a_percent_is_no_percentage(text):
+    assert percent(text) == []
+
+
+@given(st.integers(0, 99), st.integers(1, 63), st.integers(1, 64))
+def test_any_mixed_fraction_percentage_has_its_value_and_its_quote(whole, numerator, denominator):
+    text = f"The rate rose to {whole} {numerator}/{denominator}% on Monday."
+    (claim,) = percent(text)
+    assert text[claim.span.start : claim.span.end] == claim.text == f"{whole} {numerator}/{denominator}%"
+    assert claim.quantity.value == pytest.approx(whole + numerator / denominator)

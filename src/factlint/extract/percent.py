@@ -21,12 +21,15 @@ from factlint.extract.numbers import (
 from factlint.extract.starts import Starts, starting_with
 from factlint.knowledge import KnowledgeBase
 
+# "8 13/16%" and "13/16%": a whole number and a fraction (a bond yield or a price in sixteenths).
+_FRACTION = r"(?:\d{1,3}[ \t]+)?\d{1,2}/[1-9]\d{0,2}(?![\d/])"
+
 
 @functools.cache
 def _pattern(kb: KnowledgeBase) -> Starts:
     units = "|".join(f"(?P<{unit}>{alternation(words)})" for unit, words in kb.percent_units.items() if words)
     pattern = re.compile(
-        rf"(?<![\w.,$€£¥₹])(?:(?P<num>{NUMBER})|(?P<numword>{patterns(kb).number_words}))"
+        rf"(?<![\w.,/$€£¥₹])(?:(?P<fraction>{_FRACTION})|(?P<num>{NUMBER})|(?P<numword>{patterns(kb).number_words}))"
         rf"(?:(?P<first_unit>[ \t]?%)?[ \t]*(?P<join>-|–|—|to)[ \t]*(?P<num2>{NUMBER}))?"
         rf"[ \t]?(?:{units})(?![\w%])",
         re.IGNORECASE,
@@ -66,7 +69,9 @@ def find_percent(text: str, kb: KnowledgeBase) -> list[Found]:
     while (match := _pattern(kb).search(text, position)) is not None:
         position = match.end()
         unit = next(name for name in kb.percent_units if match.groupdict().get(name))
-        if match.group("num"):
+        if match.group("fraction"):
+            value = _fraction_value(match.group("fraction"))
+        elif match.group("num"):
             value = parse_number(match.group("num"))
         else:
             value = parse_number_words(match.group("numword"), kb)
@@ -89,3 +94,10 @@ def _word_before(text: str, start: int) -> str:
     """The word just before ``start``, in lower case."""
     words = text[max(0, start - 20) : start].split()
     return words[-1].lower() if words else ""
+
+
+def _fraction_value(written: str) -> float:
+    """``8 13/16`` to 8.8125, ``13/16`` to 0.8125."""
+    whole, _, part = written.strip().rpartition(" ")
+    numerator, denominator = part.split("/")
+    return (float(whole.strip()) if whole.strip() else 0.0) + int(numerator) / int(denominator)

@@ -14,6 +14,7 @@ from factlint.extract.numbers import parse_number
 from factlint.model import Precision, Quantity
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_FRACTION = re.compile(r"\d/(\d+)")  # "8 13/16%": written to a sixteenth
 
 
 def precision_of(text: str, quantity: Quantity | None) -> Precision | None:
@@ -25,7 +26,10 @@ def precision_of(text: str, quantity: Quantity | None) -> Precision | None:
     largest = max(parse_number(match.group()) for match in numbers)
     headline = None if quantity is None else quantity.value if quantity.value is not None else quantity.high
     step = None
-    if largest and headline is not None:
+    fraction = _FRACTION.search(text)
+    if fraction and int(fraction.group(1)):
+        step = 1 / int(fraction.group(1))
+    elif largest and headline is not None:
         step = 10.0**-decimals * abs(headline / largest)
     scale = None
     if headline:

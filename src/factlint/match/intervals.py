@@ -22,6 +22,7 @@ INF = math.inf
 # A written figure reaches just under half its last digit, so that "52" never meets "53".
 _HALF_STEP = 0.49
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_FRACTION = re.compile(r"\d/(\d+)")  # "8 13/16%": its last digit is worth a sixteenth
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,6 +62,9 @@ def written_step(claim: Claim) -> float | None:
     match = _DIGITS.search(claim.text)
     if quantity is None or quantity.value is None or match is None:
         return None
+    fraction = _FRACTION.search(claim.text)
+    if fraction and int(fraction.group(1)):
+        return 1 / int(fraction.group(1))
     written = float(match.group().replace(",", "") or 0)
     if written == 0:
         return None
