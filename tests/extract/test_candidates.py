@@ -156,6 +156,33 @@ def test_candidates_are_parties(text, quote, subject, counterparty):
     assert (claim.subject, claim.counterparty) == (subject, counterparty)
 
 
+STORY = (
+    "Brightco, the private robotics maker, agreed a deal with Halvorsen Group on Monday. Brightco said "
+    "the deal closes in May. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "subject", "counterparty"),
+    [
+        ("Shares of Brightco jumped 12 percent on Monday.", "12 percent", "candidate:brightco", None),
+        ("Shares in Halvorsen Group closed at $41.20.", "$41.20", "candidate:halvorsen-group", None),
+        ("The stock price of Brightco rose 4%.", "4%", "candidate:brightco", None),
+        # near misses: a subject before "shares of" keeps the figure; other prepositions stay objects
+        (
+            "Halvorsen Group bought shares of Brightco worth $3 million.",
+            "$3 million",
+            "candidate:halvorsen-group",
+            "candidate:brightco",
+        ),
+        ("The deal with Brightco is worth $3 million.", "$3 million", None, "candidate:brightco"),
+    ],
+)
+def test_the_company_after_shares_of_is_the_subject(sentence, quote, subject, counterparty):
+    [claim] = [claim for claim in extract_text(STORY + sentence) if claim.text == quote]
+    assert (claim.subject, claim.counterparty) == (subject, counterparty)
+
+
 def test_the_outlet_reporting_a_figure_is_no_party_to_it():
     text = "The striker will earn £180,000 a week, the Chronicle has learned."
     source = Source(

@@ -9,7 +9,9 @@ figure is no party to it: "according to the Red Crescent", "announced by the com
 aside before the figure ("..., the commission confirmed on Thursday, ending his 12 years in office");
 nor is a body named as a person's own ("Doskova, of the Renewal Alliance, had 1,944,300 votes").
 
-When no organisation is the subject, a person is (see :func:`_person`): "Doskova won 51.6% of the
+A company named after "shares of" or "shares in" with no other subject before it is the subject
+("Shares of Brightco jumped 12%"), not a counterparty. When no organisation is the subject, a
+person is (see :func:`_person`): "Doskova won 51.6% of the
 vote", "1.87 million for Sorel". A person is only ever a subject, never a counterparty, and never
 when only speaking or cited ("..., Finance Minister Vera Koll said", "according to Koll"). A
 person's figure passes its parties on only inside its sentence, and a figure of a person the text
@@ -33,6 +35,11 @@ INHERIT_REACH = 1200
 
 _PREPOSITION = re.compile(
     r"\b(?:in|into|on|to|from|with|at|for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+# The company whose shares a figure is about, named after them: "Shares of Brightco jumped 12%".
+_SHARES_OF = re.compile(
+    r"\b(?:shares|stock|stocks|share[ \t]+price|stock[ \t]+price)[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[;()]|(?<!\d)[,:]|[,:](?!\d)")
 _SOURCE_BEFORE = re.compile(
@@ -99,8 +106,21 @@ def parties(
             counterparty = mention
             break
     before = [m for m in around if m.end <= start and m is not counterparty]
+    # A company after "shares of" with no plain subject before it owns the figure (see below).
+    owners = [
+        m
+        for m in before
+        if _SHARES_OF.search(text[max(sentence_start, m.start - 30) : m.start])
+        and not any(
+            other.end <= m.start
+            and not _PREPOSITION.search(text[max(sentence_start, other.start - 30) : other.start])
+            for other in before
+        )
+    ]
     if counterparty is None:
         for mention in reversed(before):
+            if mention in owners:
+                continue
             if _PREPOSITION.search(text[max(sentence_start, mention.start - 30) : mention.start]) and not (
                 _CLAUSE_MARK.search(text, mention.end, start)
             ):
@@ -113,6 +133,10 @@ def parties(
         m for m in before if not _PREPOSITION.search(text[max(sentence_start, m.start - 30) : m.start])
     ]
     subject = subjects[-1] if subjects else None
+    if subject is None and owners:
+        # No other subject before it: the company whose shares moved ("Shares of Brightco jumped",
+        # "Shares of Brightco (NASDAQ: BRTC) jumped").
+        subject = owners[-1]
     if subject is None and counterparty is None and before:
         # Only objects of prepositions stand before it ("...in Corvid Labs, bringing the total to
         # $1.2 billion"): the nearest is the counterparty, and the subject is left to inherit.
