@@ -42,3 +42,27 @@ def test_spans_point_at_the_quoted_paragraphs(lines, indent):
         keys = {" ".join(text[span.start : span.end].lower().split()) for span in passage.spans}
         assert keys == {" ".join(passage.quote.lower().split())}
         assert len(passage.spans) >= passage.times >= 2
+
+
+SLUG = "Sign up for our free morning briefing newsletter here"
+
+
+def test_page_furniture_between_paragraphs_is_no_repeated_passage():
+    text = f"{LINE}\n{SLUG}\n{OTHER}\n{SLUG}\nThe end of the story came quickly.\n{SLUG}\n"
+    assert repeated_passages(text, 40, 2) == ()
+    heading = "## Related coverage from our correspondents abroad"
+    assert repeated_passages(f"{heading}\n{LINE}\n{heading}\n", 40, 2) == ()
+
+
+def test_prose_ending_in_a_quote_or_a_bracket_still_counts():
+    quoted = '"We will not give up on the talks, whatever it takes," the minister said.”'
+    bracketed = "The council approved the budget of 4.2 million euros for the bridge (in full.)"
+    for line in (quoted, bracketed, LINE.replace(".", "!")):
+        (passage,) = repeated_passages(f"{line}\n{OTHER}\n{line}\n", 40, 2)
+        assert passage.times == 2
+
+
+def test_a_pasted_block_with_a_heading_inside_is_still_one_passage():
+    text = f"{LINE}\n## Background to the deal and its history\n{OTHER}\n" * 2
+    (passage,) = repeated_passages(text, 40, 2)
+    assert passage.times == 2 and passage.quote == LINE

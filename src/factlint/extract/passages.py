@@ -3,6 +3,10 @@
 Paragraphs (lines) of at least ``passage_min_chars`` characters (``passages`` in
 ``rules/language.yaml``), compared without case or spacing, that occur ``passage_min_repeats``
 times or more; consecutive repeated paragraphs seen the same number of times are one passage.
+A passage must hold prose: a paragraph that ends a sentence (".", "!", "?", before any closing
+quote or bracket). Page furniture that a web page repeats between paragraphs (an advertisement
+slug, a "read more" link, a section heading) ends none, so alone it is never reported as the
+article's own text; inside a repeated block of prose it stays part of the block.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 from collections import Counter
 
 from factlint.model import Passage, Span
+
+_CLOSERS = "\"'’”)]*_ "  # what may follow a sentence's end: closing quotes, brackets, emphasis
 
 
 def repeated_passages(text: str, min_chars: int, min_repeats: int) -> tuple[Passage, ...]:
@@ -56,4 +62,10 @@ def repeated_passages(text: str, min_chars: int, min_repeats: int) -> tuple[Pass
     return tuple(
         Passage(len(run), times, tuple(spans), text[spans[0].start : spans[0].end])
         for run, times, spans in passages
+        if any(is_prose(key) for key in run)  # page furniture alone is no passage of the article
     )
+
+
+def is_prose(paragraph: str) -> bool:
+    """Whether ``paragraph`` ends a sentence, closing quotes and brackets aside."""
+    return paragraph.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
