@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.extract import text_source
 from factlint.knowledge import default_knowledge
 from factlint.match.grouping import group
 from factlint.match.intervals import reach
@@ -77,3 +80,25 @@ def test_no_conflict_quotes_a_figure_its_own_claim_allows(figures):
         mine, theirs = (by_id[evidence.claim_id] for evidence in finding.evidence)
         assert not reach(mine, KB).meets(reach(theirs, KB))
         assert mine.source_id != theirs.source_id
+
+
+def test_messages_name_sources_by_outlet_and_date_and_tell_alike_ones_apart():
+    day = dt.date(2024, 11, 22)
+    sources = (
+        text_source("a", id="s1", outlet="Wire One", published=day),
+        text_source("b", id="s2", outlet="Wire One", published=day),
+        text_source("c", id="s3", outlet="Daily Two", published=day),
+        text_source("d", id="s4"),
+        text_source("e", id="s5", outlet="Monthly Three"),
+    )
+    claims = [money("a", "s3", 8), money("b", "s3", 8), money("c", "s4", 8), money("d", "s1", 5)]
+    context = Context(sources, tuple(claims), tuple(reconcile(group(claims, KB), KB)), KB)
+    assert context.names == {
+        "s1": "Wire One, 2024-11-22 (s1)",
+        "s2": "Wire One, 2024-11-22 (s2)",
+        "s3": "Daily Two, 2024-11-22",
+        "s4": "s4",
+        "s5": "Monthly Three",
+    }
+    (found,) = check(context, CONFLICT)
+    assert "given by Daily Two, 2024-11-22" in found.message and "“$5 billion”" in found.message

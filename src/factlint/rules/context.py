@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import functools
@@ -53,6 +54,30 @@ class Context:
     def published(self) -> dict[str, dt.date | None]:
         """Each source's publication date (None when unknown)."""
         return {source.id: source.published for source in self.sources}
+
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """How a message names each source: its outlet and date ("Reuters, 2024-11-22"), else its id.
+
+        Two sources that would read alike (one outlet, one day) are told apart by their ids.
+        """
+        shown = {
+            source.id: ", ".join(
+                part for part in (source.outlet, source.published and source.published.isoformat()) if part
+            )
+            if source.outlet
+            else source.id
+            for source in self.sources
+        }
+        alike = collections.Counter(shown.values())
+        return {
+            source_id: f"{name} ({source_id})" if alike[name] > 1 and name != source_id else name
+            for source_id, name in shown.items()
+        }
+
+    def name(self, source_id: str) -> str:
+        """The source as a message names it (see :attr:`names`); its id when it is not in the run."""
+        return self.names.get(source_id, source_id)
 
     def path(self, source_id: str) -> str | None:
         """The file a source was read from."""
