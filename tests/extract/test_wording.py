@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extract import extract, text_source
 from factlint.extract.reading import wordings_of
-from factlint.extract.wording import phrase_pattern
+from factlint.extract.wording import _ends_with_any, phrase_pattern
 from factlint.knowledge import default_knowledge
 
 KB = default_knowledge()
@@ -89,3 +90,12 @@ def test_a_wording_s_sentence_points_at_its_claim_s_sentence(sentences):
         assert text[wording.sentence : end] == claim.sentence
         assert wording.sentence <= claim.span.start and claim.span.end <= end
         assert all(other in by_id for other in wording.apart)
+
+
+@given(
+    st.text(alphabet="ab _-.é\n1\u0301", max_size=12),
+    st.lists(st.text(alphabet="ab _-.é\n", min_size=1, max_size=4), max_size=3),
+)
+def test_a_phrase_ending_the_words_before_a_figure_is_found_as_the_pattern_finds_it(before, phrases):
+    expected = any(re.search(rf"(?:^|\W){re.escape(phrase)}$", before) for phrase in phrases)
+    assert _ends_with_any(before, phrases) == expected

@@ -119,8 +119,23 @@ def _apart(
 
 
 def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
-    """Whether ``before`` ends with one of ``phrases`` standing as a word."""
-    return any(re.search(rf"(?:^|\W){re.escape(phrase)}$", before) for phrase in phrases)
+    """Whether ``before`` ends with one of ``phrases`` standing as a word (no word letter before it).
+
+    The same as searching for the phrase after a non-word character or the start and before the
+    end or a final line break, but checked with ``endswith`` instead of trying a pattern at every
+    character of the sentence before each figure.
+    """
+    ends = (before, before[:-1]) if before.endswith("\n") else (before,)
+    for end in ends:
+        for phrase in phrases:
+            if end.endswith(phrase):
+                at = len(end) - len(phrase)
+                if at == 0 or not _WORD_LETTER.match(end, at - 1):
+                    return True
+    return False
+
+
+_WORD_LETTER = re.compile(r"\w")
 
 
 def _of_investment(claim: Claim, pattern: re.Pattern[str]) -> bool:
