@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim
@@ -21,8 +20,6 @@ from factlint.model import Claim
 INF = math.inf
 # A written figure reaches just under half its last digit, so that "52" never meets "53".
 _HALF_STEP = 0.49
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-_FRACTION = re.compile(r"\d/(\d+)")  # "8 13/16%": its last digit is worth a sixteenth
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,19 +54,15 @@ class Reach:
 
 
 def written_step(claim: Claim) -> float | None:
-    """The worth of the last digit the claim writes: 1e9 for "$8 billion", 0.1 for "27.5%"."""
+    """The worth of the last digit the claim writes: 1e9 for "$8 billion", 0.1 for "27.5%".
+
+    Extraction reads it with the figure (:attr:`factlint.model.Quantity.precision`); a quantity
+    made without it (a structured claims table) has none, and is compared without rounding.
+    """
     quantity = claim.quantity
-    match = _DIGITS.search(claim.text)
-    if quantity is None or quantity.value is None or match is None:
+    if quantity is None or quantity.value is None or quantity.precision is None:
         return None
-    fraction = _FRACTION.search(claim.text)
-    if fraction and int(fraction.group(1)):
-        return 1 / int(fraction.group(1))
-    written = float(match.group().replace(",", "") or 0)
-    if written == 0:
-        return None
-    decimals = len(match.group(1) or "")
-    return 10.0**-decimals * abs(quantity.value / written)
+    return quantity.precision.step
 
 
 def reach(claim: Claim, kb: KnowledgeBase) -> Reach | None:

@@ -18,6 +18,7 @@ import re
 from factlint.dates import looks_dated, read_moment
 from factlint.extract.money import find_money
 from factlint.extract.percent import find_percent
+from factlint.extract.precision import with_precision
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
@@ -47,17 +48,17 @@ def parse_value(text: str, kb: KnowledgeBase, unit: str | None = None, qualifier
     plain = cell.replace(" ", "")
     if _NUMBER.match(plain):
         number = float(plain.replace(",", ""))
-        return Value("number", cell, _interval(number, unit or "", qualifier, kb))
+        return Value("number", cell, with_precision(cell, _interval(number, unit or "", qualifier, kb)))
     money = find_money(cell, kb)
     if len(money) == 1 and money[0].quantity is not None and _covers(cell, money[0].start, money[0].end):
-        return Value("money", cell, _requalified(money[0].quantity, qualifier, kb))
+        return Value("money", cell, with_precision(cell, _requalified(money[0].quantity, qualifier, kb)))
     percent = find_percent(cell, kb)
     if (
         len(percent) == 1
         and percent[0].quantity is not None
         and _covers(cell, percent[0].start, percent[0].end)
     ):
-        return Value("percent", cell, _requalified(percent[0].quantity, qualifier, kb))
+        return Value("percent", cell, with_precision(cell, _requalified(percent[0].quantity, qualifier, kb)))
     if looks_dated(cell):
         moment = parse_moment(cell)
         if moment is not None:
