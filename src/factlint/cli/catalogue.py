@@ -5,19 +5,14 @@ from __future__ import annotations
 import click
 
 from factlint.cli.common import command_setup, usage
-from factlint.cli.options import rule_options
+from factlint.cli.options import format_option, rule_options
 from factlint.report.json_report import dumps
 
 
 @click.command(name="rules")
 @rule_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json", "markdown"]),
-    default="table",
-    show_default=True,
-    help="Lines for people, JSON for tools, or the Markdown table of docs/rules.md.",
+@format_option(
+    ["table", "json", "markdown"], "Lines for people, JSON for tools, or the Markdown table of docs/rules.md."
 )
 def rules_command(output_format: str) -> None:
     """List the rule catalogue: code, name, severity and what each rule finds.

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from factlint.cli.common import ExitCode, build, command_setup, fails, print_problems, usage
-from factlint.cli.options import ByteSize, engine_options, fail_on_option, rule_options
+from factlint.cli.options import ByteSize, engine_options, fail_on_option, format_option, rule_options
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.ingest.names import shown
 from factlint.model import Severity
@@ -28,13 +28,9 @@ from factlint.run_setup import usable_cache_folder
     type=click.Path(exists=True, path_type=Path),
     help="Source files or folders to check the draft against (the values after it count too).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "github", "junit", "sarif"]),
-    default="text",
-    show_default=True,
-    help="Linter lines for people; JSON, GitHub annotations, JUnit XML or SARIF for CI.",
+@format_option(
+    ["text", "json", "github", "junit", "sarif"],
+    "Linter lines for people; JSON, GitHub annotations, JUnit XML or SARIF for CI.",
 )
 @fail_on_option("error")
 @click.option(

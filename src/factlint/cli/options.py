@@ -62,6 +62,31 @@ def _selectors(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     )
 
 
+def rules_folders_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--rules DIR`` (repeatable), kept in the context for :func:`flags`."""
+    return click.option(
+        "--rules",
+        "rules_dirs",
+        multiple=True,
+        expose_value=False,
+        callback=remember,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
+def format_option(formats: list[str], help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format``: one of ``formats``, the first by default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(formats),
+        default=formats[0],
+        show_default=True,
+        help=help_text,
+    )
+
+
 def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--rules DIR``, ``--select`` and ``--ignore``, kept in the context for :func:`flags`."""
     for option in (
@@ -88,15 +113,7 @@ def rule_options(command: Callable[..., Any]) -> Callable[..., Any]:
             callback=_selectors,
             help="Run only these rules: codes, code prefixes or dotted names; repeatable.",
         ),
-        click.option(
-            "--rules",
-            "rules_dirs",
-            multiple=True,
-            expose_value=False,
-            callback=remember,
-            type=click.Path(exists=True, file_okay=False, path_type=Path),
-            help="A folder of rules and knowledge layered over the bundled rules/; repeatable.",
-        ),
+        rules_folders_option("A folder of rules and knowledge layered over the bundled rules/; repeatable."),
     ):
         command = option(command)
     return command
@@ -193,14 +210,7 @@ def output_options(formats: list[str], help_text: str) -> Callable[[Callable[...
             default=None,
             help="Write to this file instead of standard output.",
         )(command)
-        return click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(formats),
-            default=formats[0],
-            show_default=True,
-            help=help_text,
-        )(command)
+        return format_option(formats, help_text)(command)
 
     return decorate
 

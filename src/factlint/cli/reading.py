@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from factlint.cli.common import build, command_setup, emit, no_input, print_problems
-from factlint.cli.options import output_options, reading_options
+from factlint.cli.options import format_option, output_options, reading_options
 from factlint.report.json_report import dumps
 from factlint.report.summary import file_rows
 from factlint.report.terminal import print_claims, print_sources
@@ -17,14 +17,7 @@ from factlint.tables import claims_table
 
 @click.command()
 @reading_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people or JSON for scripts.",
-)
+@format_option(["table", "json"], "A table for people or JSON for scripts.")
 def sources(paths: tuple[str, ...], max_size: int, output_format: str) -> None:
     """List the sources read from PATHS (files and folders) with their metadata.
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from factlint.cli.common import ExitCode, command_setup, no_input, print_problems, usage
-from factlint.cli.options import ByteSize, remember
+from factlint.cli.options import ByteSize, format_option, rules_folders_option
 from factlint.ingest import DEFAULT_MAX_BYTES
 from factlint.pipeline import build_report
 from factlint.tables import claims_table
@@ -18,23 +17,8 @@ from factlint.validate import SuiteError, default_suites, run_suites, user_suite
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    expose_value=False,
-    callback=remember,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A rules folder whose expectations/*.yaml suites run too (FL502); repeatable.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="One line an expectation, or JSON.",
-)
+@rules_folders_option("A rules folder whose expectations/*.yaml suites run too (FL502); repeatable.")
+@format_option(["table", "json"], "One line an expectation, or JSON.")
 @click.option(
     "--max-size", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="10MB", help="Skip larger files."
 )
