@@ -96,3 +96,14 @@ def test_any_footer_never_crashes_and_any_date_found_is_in_the_dates(tail):
     source = parse_source((BODY + tail).encode("utf-8", "surrogatepass"), "story.md", "story")
     if isinstance(source, Source) and source.published_from == "text":
         assert source.dates["text"].whole_day == source.published
+
+
+def test_a_huge_one_line_footer_is_not_read_as_a_date_line():
+    source = parse(BODY + "Published May 6, 2024 " + "x" * 1_000_000 + "\n")
+    assert source.published is None
+
+
+def test_the_foot_of_a_long_text_is_read_from_its_end():
+    long_body = "".join(f"Paragraph {n} of the report.\n" for n in range(5000))
+    source = parse(long_body + "\nPublished May 6, 2024\n\n")
+    assert (source.published, source.published_from) == (dt.date(2024, 5, 6), "text")

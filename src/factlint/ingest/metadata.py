@@ -67,6 +67,7 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,40})/)\s*[-–—]{1,2}\s"
 )
 _HEAD_LINES = 8
+_DATE_LINE_CHARS = 200  # the longest "Published ..." line read for a date
 # Publication years read as plausible (the bounds of the claims table's own date expectation);
 # a date outside them is reported and ignored, so that no date is resolved against year 1 or 9999.
 PLAUSIBLE_YEARS = (1500, 2199)
@@ -129,8 +130,7 @@ def detect(front_matter: Mapping[str, Any], html_meta: Mapping[str, str], text: 
         dates["dateline"] = StatedDate.of_day(dateline.date)
         if published is None:
             published, published_from = dateline.date, "dateline"
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    tail = lines[-_HEAD_LINES:] if len(lines) > _HEAD_LINES else []
+    tail = _tail(text)
     line_date = _line_date(head, _PUBLISHED_LINE) or _line_date(tail, _PUBLISHED_LINE)
     if line_date:
         dates["text"] = StatedDate.of_day(line_date)
@@ -233,9 +233,26 @@ def _dateline(text: str) -> _Line:
     return _Line()
 
 
+def _tail(text: str) -> list[str]:
+    """The last :data:`_HEAD_LINES` lines of text, when the text has more than that many.
+
+    Read from the end (the last 40 lines at most), so a long file is never split whole.
+    """
+    end = text.rsplit("\n", 40)
+    lines = [line.strip() for line in (end if len(end) <= 40 else end[1:]) if line.strip()]
+    if len(end) <= 40 and len(lines) <= _HEAD_LINES:
+        return []  # the whole text is its head
+    return lines[-_HEAD_LINES:]
+
+
 def _line_date(lines: list[str], pattern: re.Pattern[str]) -> dt.date | None:
-    """The date of the first line that ``pattern`` reads ("Published: 6 May 2024, 14:02 BST")."""
+    """The date of the first line that ``pattern`` reads ("Published: 6 May 2024, 14:02 BST").
+
+    A date line is short: a longer line is prose (or a hostile file's one huge line) and not read.
+    """
     for line in lines:
+        if len(line) > _DATE_LINE_CHARS:
+            continue
         match = pattern.match(line.strip("*_ "))
         if not match:
             continue
