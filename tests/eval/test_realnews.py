@@ -20,6 +20,7 @@ from factlint.eval.realnews import (
     default_realnews_dir,
     evaluate,
     load_gold,
+    quotes_by_file,
     score,
     split_of,
     table,
@@ -147,3 +148,12 @@ def test_the_real_corpus_gold_reads_and_both_splits_have_stories():
     assert len(golds) >= 10
     assert {split_of(gold.story) for gold in golds} == set(SPLITS)
     assert all(gold.findings or gold.traps for gold in golds)
+
+
+def test_quotes_that_are_not_text_are_ignored():
+    item = {
+        "files": ["a.md", "b.md"],
+        "quote": "x",
+        "quotes": {"a.md": 5, "b.md": ["y", "z"], "c.md": {"k": 1}},
+    }
+    assert quotes_by_file(item) == {"a.md": ["x"], "b.md": ["y", "z"], "c.md": []}

@@ -110,7 +110,8 @@ def quotes_by_file(item: Mapping[str, Any]) -> dict[str, list[str]]:
     """Each file's quoted phrases of a gold item (``quote`` belongs to its first file)."""
     found: dict[str, list[str]] = {}
     for name, value in (item.get("quotes") or {}).items():
-        found.setdefault(str(name), []).extend([value] if isinstance(value, str) else map(str, value))
+        phrases = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        found.setdefault(str(name), []).extend(str(phrase) for phrase in phrases)
     files = [str(name) for name in item.get("files") or ()]
     if item.get("quote") and files:
         found.setdefault(files[0], []).append(str(item["quote"]))
