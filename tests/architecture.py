@@ -37,6 +37,7 @@ STAGE_OF = {
     "factlint.generated": "base",
     "factlint.temporary": "base",
     "factlint.tables": "base",
+    "factlint.words": "base",
     "factlint.ingest": "ingest",
     "factlint.extract": "extract",
     "factlint.match": "match",

@@ -400,6 +400,9 @@ class KnowledgeBase:
     rounding_cap: float = known(
         _T, "rounding_cap", Number("a share between 0 and 1", low=0, high=1), float, 0.02,
         "the largest share of a figure that rounding may widen it by")
+    open_similarity: float = known(
+        _T, "open_match.similarity", Number("a share between 0 and 1", low=0, high=1), float, 0.2,
+        "how alike two sentences must be for their figures of one open description to meet")
     running_totals: frozenset[str] = known(
         _T, "running_totals", TEXTS, _text_set, frozenset(),
         "attributes that only grow: a newer, smaller figure is stale")
@@ -425,6 +428,9 @@ class KnowledgeBase:
     scope_words: tuple[str, ...] = known(
         _L, "statements.scopes", PHRASES, _phrases, (),
         "words that restrict a figure to a part or a place (northern, among, per)")
+    part_words: tuple[str, ...] = known(
+        _L, "descriptions.part_words", PHRASES, _phrases, (),
+        "words that make a figure part of a larger whole (including 10, two of them)")
     passage_min_chars: int = known(
         _L, "passages.min_chars", COUNT, int, 40,
         "the fewest characters of a line that counts as a repeated passage (FL103)")

@@ -275,6 +275,22 @@ class Entity:
 
 
 @dataclasses.dataclass(frozen=True)
+class Description:
+    """What a figure measures, read from its own words (see :mod:`factlint.extract.described`).
+
+    ``measure`` is the counted noun's lemma for a count, else the unit ("foot"), "money" or
+    "percent"; ``thing`` the decisive word, a lemma ("fee", "fall"; "" when none is found);
+    ``words`` the content lemmas of its sentence besides the figure, rarest first; ``part`` whether
+    its clause makes it a part of a larger whole ("including 10 tourists").
+    """
+
+    measure: str
+    thing: str
+    words: tuple[str, ...] = ()
+    part: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class Claim:
     """One checkable assertion found in a source.
 
@@ -282,6 +298,7 @@ class Claim:
     it speaks of (``investment.total``, ``stock.price``) once frames have been read.
     ``occurrences`` are the other places where the same sentence repeats the same claim (a
     passage quoted again in one document), so that a repeat never counts as extra support.
+    ``described`` is what a figure measures, read from its words (not in the report).
     """
 
     id: str
@@ -302,6 +319,7 @@ class Claim:
     refers_to: TimeRef | None = None
     occurrences: tuple[Span, ...] = ()
     modality: str | None = None
+    described: Description | None = unreported(None, compare=False)
 
 
 @dataclasses.dataclass(frozen=True)

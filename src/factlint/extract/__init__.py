@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from factlint.extract.changes import PREVIOUS, previous_values
 from factlint.extract.dates import find_dates
+from factlint.extract.described import describe
 from factlint.extract.entities import Mention, find_entities
 from factlint.extract.found import Found, Occupied, without_overlaps
 from factlint.extract.frames import frame_of, modality_of
@@ -146,6 +147,7 @@ def _framed(
         modality=modality_of(text, span, bounds, kb),
         subject=subject,
         counterparty=counterparty,
+        described=describe(text, span, bounds, item.quantity, item.kind, kb),
     )
     # The time reads the attribute (a stock figure's trading session).
     when = refers_to(text, framed, bounds, dates, published, kb)
@@ -252,4 +254,5 @@ def _claim(source: Source, item: Found, sentence: str) -> Claim:
         quantity=with_precision(common["text"], item.quantity),
         time=item.time,
         role=item.role,
+        described=item.described,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from factlint.model import Listing, Quantity, Role, TimeRef
+from factlint.model import Description, Listing, Quantity, Role, TimeRef
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Found:
     aspect: str | None = None
     modality: str | None = None
     refers_to: TimeRef | None = None
+    described: Description | None = None
 
 
 class Occupied:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from factlint.knowledge import KnowledgeBase
+from factlint.match.described import is_open, with_open_attributes
 from factlint.match.intervals import Reach, reach
 from factlint.match.names import resolve, short_names
 from factlint.model import Claim, ClaimGroup
@@ -36,7 +37,7 @@ def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] |
     if claim.kind not in _NUMERIC or claim.attribute is None:
         return None
     aspect = "+".join(part for part in (claim.aspect, claim.modality, _period(claim, kb)) if part)
-    if claim.attribute in kb.event_attributes:
+    if claim.attribute in kb.event_attributes or is_open(claim.attribute):
         return ("", "", claim.attribute, aspect)  # the event's own figure, whoever the sentence names
     subject, counterparty = _entity(claim.subject, kb), _parent(_entity(claim.counterparty, kb), kb)
     if claim.attribute in kb.parent_acts:
@@ -175,7 +176,7 @@ def prepare(
                 )
                 for claim in members
             ]
-        for claim in restated_totals(members, kb):
+        for claim in restated_totals(with_open_attributes(members, kb), kb):
             key = blocking_key(claim, kb)
             if key is not None:
                 prepared.append(Prepared(story, key, claim))
@@ -200,6 +201,8 @@ def group_prepared(prepared: Iterable[Prepared], kb: KnowledgeBase) -> list[Clai
                 groups.append(ClaimGroup(key=(*key, ""), claims=tuple(members), story=story))
                 continue
             for period, together in _by_time(members, kb):
+                if is_open(key[2]) and len({claim.source_id for claim in together}) < 2:
+                    continue  # an open description is a reason to compare, not a fact of one source
                 groups.append(ClaimGroup(key=(*key, period), claims=tuple(together), story=story))
     return groups
 

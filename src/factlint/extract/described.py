@@ -1,0 +1,186 @@
+"""What a figure measures, read from its own words: the open description of every number.
+
+The canonical attributes of ``rules/frames.yaml`` name the facts rules need by name; any other
+figure is described by the words around it, so that two sources' figures of one fact meet without
+a word list for each beat:
+
+- its ``measure``: the counted noun for a count ("2,000 people" counts ``person``), else the unit
+  ("12 feet" is ``foot``), "money" or "percent";
+- its ``thing``: the decisive word, as a lemma. The head of a noun the figure modifies ("a $5
+  million break fee" prices a ``fee``, "a 400-pound gorilla" weighs a ``gorilla``), else the noun
+  a link word joins it to ("an altitude of 2,300 miles", "an empire worth $2 billion"), else the
+  verb it goes with ("fell 12 feet", "spent seven years", "2,000 people signed"). Verbs too common
+  to tell one fact from another (say, be, have, make) are passed over, by their frequency in
+  English (``wordfreq``), not by a list;
+- ``words``: the content lemmas of its sentence besides the figure, rarer first, for telling two
+  figures of one measure and thing apart;
+- ``part``: whether its clause makes it a part of a larger whole ("including 10 tourists", "two
+  of them"), by the ``descriptions.part_words`` of ``rules/language.yaml``.
+
+Lemmas, parts of speech and word frequencies are :mod:`factlint.words`'.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from factlint.knowledge import KnowledgeBase
+from factlint.model import Description, Quantity
+from factlint.words import FUNCTION, is_common, lemma_of, rarity
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+_WORDS_KEPT = 12
+_LOOK_BEFORE = 6
+_LOOK_AFTER = 4
+
+
+def describe(
+    text: str,
+    span: tuple[int, int],
+    bounds: tuple[int, int],
+    quantity: Quantity | None,
+    kind: str,
+    kb: KnowledgeBase,
+) -> Description | None:
+    """The open description of the figure at ``span`` in its sentence ``bounds``; None for no figure."""
+    if quantity is None or kind not in ("money", "percent", "quantity"):
+        return None
+    start, end = span
+    low, high = bounds
+    clause_low = _clause_start(text, low, start)
+    clause_high = _clause_end(text, end, high)
+    before = [(m.group(), m.start()) for m in _TOKEN.finditer(text, clause_low, start)][-_LOOK_BEFORE:]
+    after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, end, clause_high)][:_LOOK_AFTER]
+    measure = _measure(quantity, kind, kb)
+    counted = kind == "quantity" and measure not in _unit_ids(kb)
+    thing = (
+        (None if counted else _compound_head(text, end, after, kb))
+        or _linked_noun(before, kb)
+        or _verb(reversed(before), kb)
+        or (_verb(after, kb) if counted else None)
+        or ""
+    )
+    figure_words = {lemma_of(m.group())[0] for m in _TOKEN.finditer(text, start, end)}
+    words = _context_words(text, low, high, figure_words | {thing}, kb)
+    return Description(
+        measure=measure,
+        thing=thing,
+        words=words,
+        part=_is_part(text, clause_low, start, end, clause_high, kb),
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _unit_ids(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(unit.id for unit in kb.units)
+
+
+def _measure(quantity: Quantity, kind: str, kb: KnowledgeBase) -> str:
+    if kind == "money":
+        return "money"
+    if kind == "percent":
+        return "percent"
+    return quantity.unit if quantity.unit in _unit_ids(kb) else lemma_of(quantity.unit)[0]
+
+
+def _clause_start(text: str, low: int, start: int) -> int:
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, low, start)]
+    return marks[-1] if marks else low
+
+
+def _clause_end(text: str, end: int, high: int) -> int:
+    mark = _CLAUSE_MARK.search(text, end, high)
+    return mark.start() if mark else high
+
+
+def _compound_head(text: str, end: int, after: list[tuple[str, int]], kb: KnowledgeBase) -> str | None:
+    """The last noun of the nouns right after the figure ("$5 million break fee": fee)."""
+    head = None
+    at = end
+    for word, position in after[:3]:
+        if text[at:position].strip(" -") or word.lower() in kb.function_words:
+            break
+        lemma, pos = lemma_of(word)
+        if pos != "NOUN" or word[0].isupper():
+            break
+        head, at = lemma, position + len(word)
+    return head if head is not None and not is_common(head) else None
+
+
+def _linked_noun(before: list[tuple[str, int]], kb: KnowledgeBase) -> str | None:
+    """The noun a link word joins the figure to ("altitude of 2,300 miles", "empire worth $2 billion")."""
+    links = {link for link in kb.label_links if " " not in link} | {"worth", "totalling", "totaling"}
+    words = [word.lower() for word, _ in before]
+    # Qualifiers ("more than", "about", "nearly") stand between a link and its figure.
+    while words and words[-1] in kb.function_words and words[-1] not in links:
+        words.pop()
+    while words and words[-1] not in links and words[-1] in _qualifier_words(kb):
+        words.pop()
+    if len(words) < 2 or words[-1] not in links:
+        return None
+    lemma, pos = lemma_of(words[-2])
+    return lemma if pos == "NOUN" and not is_common(lemma) else None
+
+
+@functools.lru_cache(maxsize=16)
+def _qualifier_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The single words of the qualifiers written before a number (about, nearly, some)."""
+    return frozenset(
+        word for phrases in kb.qualifiers_before.values() for phrase in phrases for word in phrase.split()
+    )
+
+
+def _verb(words: object, kb: KnowledgeBase) -> str | None:
+    """The first verb of ``words`` that is no attribution and not too common to tell facts apart."""
+    for word, _ in words:  # type: ignore[attr-defined]
+        if word.lower() in kb.function_words or word.lower() in _qualifier_words(kb):
+            continue  # "an estimated 5%": the qualifier is no verb of the figure
+        lemma, pos = lemma_of(word)
+        if pos == "VERB" and not is_common(lemma):
+            return lemma
+    return None
+
+
+def _context_words(text: str, low: int, high: int, leave: set[str], kb: KnowledgeBase) -> tuple[str, ...]:
+    """The rarest content lemmas of the sentence, besides the figure's own, rarest first."""
+    kept = [lemma for lemma in _sentence_lemmas(text[low:high], kb) if lemma not in leave]
+    return tuple(kept[:_WORDS_KEPT])
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_lemmas(sentence: str, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The content lemmas of a sentence, rarest first (figures of one sentence read it once)."""
+    found = set()
+    for match in _TOKEN.finditer(sentence):
+        word = match.group()
+        if word.lower() in kb.function_words:
+            continue
+        lemma = lemma_of(word)[0]
+        if not is_common(lemma, FUNCTION):
+            found.add(lemma)
+    return tuple(sorted(found, key=lambda lemma: (-rarity(lemma), lemma)))
+
+
+def _is_part(text: str, clause_low: int, start: int, end: int, clause_high: int, kb: KnowledgeBase) -> bool:
+    """Whether words right before or after the figure make it part of a whole ("including 10")."""
+    before, after = _part_patterns(kb)
+    return bool(
+        before.search(text, max(clause_low, start - 30), start) or after.match(text, end, clause_high)
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _part_patterns(kb: KnowledgeBase) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A part word ending right before a figure (a "the" between them), and one right after it."""
+    words = "|".join(
+        re.escape(word).replace(r"\ ", r"\s+") for word in sorted(kb.part_words, key=len, reverse=True)
+    )
+    if not words:
+        never = re.compile(r"(?!)")
+        return never, never
+    return (
+        re.compile(rf"\b(?:{words})(?:\s+the)?\s*$", re.IGNORECASE),
+        re.compile(rf"\s*(?:{words})\b", re.IGNORECASE),
+    )

@@ -1,0 +1,110 @@
+"""The open description of a figure: its measure, its decisive word, its context, whether it is a part."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.extract import extract_text
+from factlint.model import Claim, Description
+from factlint.words import lemma_of
+
+
+def described(text: str, figure: str) -> Description:
+    """The description of the claim whose text is ``figure`` in ``text``."""
+    claims = [claim for claim in extract_text(text) if claim.text == figure]
+    assert claims, [claim.text for claim in extract_text(text)]
+    assert claims[0].described is not None
+    return claims[0].described
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure", "thing"),
+    [
+        ("The boy fell 12 feet into the moat.", "12 feet", "foot", "fall"),
+        ("The agreement carries a $5 million break fee.", "$5 million", "money", "fee"),
+        ("The missile reached an altitude of 2,300 miles on Tuesday.", "2,300 miles", "mile", "altitude"),
+        ("More than 2,000 people signed a petition.", "2,000 people", "person", "sign"),
+        ("Palmer spent seven years with the Bengals.", "seven years", "year", "spend"),
+        ("Turnout among the 412 polling stations was high.", "412 polling stations", "station", ""),
+        ("The gorilla weighs more than 400 pounds.", "400 pounds", "money", "weigh"),
+    ],
+)
+def test_the_decisive_word_is_the_noun_or_verb_the_figure_belongs_to(
+    text: str, figure: str, measure: str, thing: str
+) -> None:
+    description = described(text, figure)
+    assert (description.measure, description.thing) == (measure, thing)
+
+
+def test_a_qualifier_is_no_verb_of_the_figure() -> None:
+    assert described("Staff will be reduced by an estimated 8% next year.", "8%").thing == "reduce"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("He said 12 people were there.", "12 people"),  # say and be tell no fact apart
+        ("They have 40 stores.", "40 stores"),
+    ],
+)
+def test_common_verbs_give_no_decisive_word(text: str, figure: str) -> None:
+    assert described(text, figure).thing == ""
+
+
+def test_a_figure_inside_its_whole_is_a_part() -> None:
+    text = "The crash killed 12 people, including 10 tourists, on Sunday."
+    assert described(text, "10 tourists").part
+    assert not described(text, "12 people").part
+    assert described("Five people were hurt, two of them seriously.", "Five people").part is False
+
+
+def test_the_context_leaves_out_the_figure_and_common_words() -> None:
+    description = described("The boy fell 12 feet into the gorilla moat at the zoo.", "12 feet")
+    assert "moat" in description.words and "gorilla" in description.words
+    assert "foot" not in description.words and "the" not in description.words
+    assert description.words[0] == "moat"  # the rarest first
+
+
+def test_verbs_and_nouns_are_told_apart() -> None:
+    assert lemma_of("fell") == ("fall", "VERB")
+    assert lemma_of("signed") == ("sign", "VERB")
+    assert lemma_of("seasons") == ("season", "NOUN")
+    assert lemma_of("people") == ("people", "NOUN")
+
+
+_WORDS = st.sampled_from(
+    [
+        *("the", "boy", "fell", "12", "feet", "$5", "million", "fee"),
+        *("of", "including", "about", "3%", ",", "(", "-"),
+    ]
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(_WORDS, max_size=20).map(" ".join))
+def test_every_figure_is_described_from_words_of_its_own_sentence(text: str) -> None:
+    for claim in extract_text(text):
+        check(claim)
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=200))
+def test_description_never_fails_on_any_text(text: str) -> None:
+    for claim in extract_text(text):
+        check(claim)
+
+
+def check(claim: Claim) -> None:
+    if claim.kind not in ("money", "percent", "quantity"):
+        assert claim.described is None
+        return
+    description = claim.described
+    assert description is not None and description.measure
+    lemmas = {lemma_of(word)[0] for word in claim.sentence.replace("-", " ").split()}
+    lemmas |= {lemma_of(word.strip(".,;:()\"'"))[0] for word in claim.sentence.split()}
+    thing = description.thing
+    assert thing == "" or thing in lemmas or thing in claim.sentence.lower()
+    assert all(word == word.lower() for word in description.words)
+    assert description.thing not in description.words

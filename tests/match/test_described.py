@@ -1,0 +1,113 @@
+"""Figures no attribute names meet when two sources describe them alike."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.extract import extract, text_source
+from factlint.knowledge import default_knowledge
+from factlint.match import group, reconcile
+from factlint.match.described import is_open, similarity, with_open_attributes
+from factlint.model import Claim, Description
+
+KB = default_knowledge()
+DAY = dt.date(2016, 5, 30)
+
+
+def claims_of(*texts: str) -> list[Claim]:
+    """The claims of one source per text, all published on one day."""
+    found = []
+    for number, text in enumerate(texts):
+        source = text_source(text, DAY, id=f"s{number}", path=f"s{number}.md")
+        found += extract(source, KB)
+    return found
+
+
+def open_groups(*texts: str):
+    return [g for g in reconcile(group(claims_of(*texts), KB), KB) if is_open(g.key[2])]
+
+
+def test_two_sources_giving_a_fall_two_heights_conflict() -> None:
+    groups = open_groups(
+        "The boy fell 15 feet into the gorilla moat at the zoo on Saturday.",
+        "Authorities said the boy fell 12 feet into the gorilla moat at the zoo.",
+    )
+    assert len(groups) == 1
+    assert groups[0].key[2] == "about:fall (foot)" and groups[0].label == "conflict"
+
+
+def test_sources_that_agree_make_an_agreeing_group() -> None:
+    groups = open_groups(
+        "The break fee is $5 million, the merger agreement with Halvorsen shows.",
+        "Halvorsen agreed to pay a $5 million break fee if the merger agreement fails.",
+    )
+    assert [g.label for g in groups] == ["agree"]
+
+
+def test_another_decisive_word_is_another_fact() -> None:
+    assert not open_groups(
+        "The boy fell 15 feet into the gorilla moat at the zoo.",
+        "The fence around the gorilla moat at the zoo stands 12 feet high.",
+    )
+
+
+def test_one_source_alone_makes_no_open_group() -> None:
+    assert not open_groups("The boy fell 15 feet into the moat. Later he fell 12 feet from a wall.")
+
+
+def test_a_part_is_no_rival_of_its_whole() -> None:
+    assert not open_groups(
+        "The bus crash killed 12 people, including 10 tourists, near the border.",
+        "The bus crash near the border killed 12 tourists.",
+    )
+
+
+def test_unlike_sentences_with_one_word_stay_apart() -> None:
+    assert not open_groups(
+        "The quarterback spent seven years with the Bengals before moving to Oakland.",
+        "Investors spent 40 years waiting for the dam on the Yangtze river.",
+    )
+
+
+def test_figures_of_different_subjects_never_meet() -> None:
+    claims = claims_of("The boy fell 15 feet into the moat.", "The boy fell 12 feet into the moat.")
+    claims = [
+        dataclasses.replace(claim, subject=f"candidate:{claim.source_id}") if claim.described else claim
+        for claim in claims
+    ]
+    assert not any(is_open(claim.attribute) for claim in with_open_attributes(claims, KB))
+
+
+def test_similarity_weighs_rare_words_more() -> None:
+    one = Description("foot", "fall", ("moat", "gorilla", "boy"))
+    rare = Description("foot", "fall", ("moat", "gorilla", "child"))
+    common = Description("foot", "fall", ("moat", "child", "boy"))
+    assert similarity(one, one) == 1.0 and similarity(one, Description("foot", "fall")) == 0.0
+    assert similarity(one, rare) > similarity(one, common)
+
+
+_SENTENCES = st.sampled_from(
+    [
+        "The boy fell {} feet into the moat.",
+        "The boy fell about {} feet into the moat at the zoo.",
+        "A fee of ${} million is due, including {} people.",
+        "{} people signed the petition.",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_SENTENCES, st.integers(1, 99)), min_size=1, max_size=4))
+def test_open_attributes_only_name_figures_without_one(items: list[tuple[str, int]]) -> None:
+    claims = claims_of(*(sentence.format(number, number) for sentence, number in items))
+    named = with_open_attributes(claims, KB)
+    assert [claim.id for claim in named] == [claim.id for claim in claims]
+    for before, after in zip(claims, named, strict=True):
+        assert after.attribute == before.attribute or (before.attribute is None and is_open(after.attribute))
+    for found in group(claims, KB):
+        if is_open(found.key[2]):
+            assert len({claim.source_id for claim in found.claims}) >= 2
