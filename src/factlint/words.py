@@ -55,3 +55,9 @@ def rarity(lemma: str) -> float:
 def is_common(lemma: str, limit: float = COMMON) -> bool:
     """Whether a word is at least as common as ``limit`` on the Zipf scale."""
     return frequency(lemma) >= limit
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def may_be_verb(word: str) -> bool:
+    """Whether a word can be a verb form ("calls", "fell", "spends")."""
+    return "VERB" in getAllLemmas(word.lower())

@@ -38,6 +38,24 @@ def test_the_decisive_word_is_the_noun_or_verb_the_figure_belongs_to(
     assert (description.measure, description.thing) == (measure, thing)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "thing"),
+    [
+        ("The mother of a three-year-old boy calls for help.", "three-year-old", "boy"),
+        ("The 38-year-old Palmer retired on Tuesday.", "38-year-old", "palmer"),
+        ("The zoo said the child is 4 years old.", "4 years", "child"),
+        ("A 45-year-old man was arrested.", "45-year-old", "man"),
+    ],
+)
+def test_an_age_belongs_to_the_one_it_is_written_with(text: str, figure: str, thing: str) -> None:
+    description = described(text, figure)
+    assert (description.measure, description.thing) == ("age", thing)
+
+
+def test_years_that_are_no_age_measure_time() -> None:
+    assert described("Palmer spent seven years in Cincinnati.", "seven years").measure == "year"
+
+
 def test_a_qualifier_is_no_verb_of_the_figure() -> None:
     assert described("Staff will be reduced by an estimated 8% next year.", "8%").thing == "reduce"
 

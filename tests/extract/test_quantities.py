@@ -80,7 +80,6 @@ def test_money_and_percentages_are_not_also_quantities():
 @pytest.mark.parametrize(
     "text",
     [
-        "A 45-year-old man was arrested.",
         "In 2023 sales rose sharply.",
         "The Boeing 737 MAX 9 jets were grounded.",
         "Shares of FTSE 100 companies were mixed.",
@@ -184,3 +183,21 @@ def test_a_large_bare_number_counts_what_the_count_before_it_counts():
 )
 def test_numbers_that_do_not_continue_a_count(text, expected):
     assert [claim.text for claim in quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("A 45-year-old man was arrested.", "45-year-old", 45),
+        ("grabbed a four-year-old boy", "four-year-old", 4),
+        ("a six-month-old baby", "six-month-old", 6),
+    ],
+)
+def test_an_age_is_a_figure_in_years_or_months(text, quote, value):
+    (claim,) = quantities(text)
+    assert (claim.text, claim.quantity.value, claim.extractor) == (quote, value, "quantity.age")
+
+
+def test_a_hyphenated_measure_that_is_no_age_stays_out():
+    assert [claim.text for claim in quantities("a 5-mile-old road")] == []
+    assert [claim.text for claim in quantities("among 18- to 24-year-olds")] == []

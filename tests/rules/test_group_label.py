@@ -102,3 +102,11 @@ def test_messages_name_sources_by_outlet_and_date_and_tell_alike_ones_apart():
     }
     (found,) = check(context, CONFLICT)
     assert "given by Daily Two, 2024-11-22" in found.message and "“$5 billion”" in found.message
+
+
+def test_a_source_that_repeats_its_wrong_figure_is_told_once():
+    claims = [money("a", "s1", 8), money("b", "s2", 8), money("c", "s3", 8)]
+    claims += [money("d", "s4", 5), money("e", "s4", 5), money("f", "s4", 6)]
+    found, (conflict,) = findings(claims)
+    assert set(conflict.flagged) == {"d", "e", "f"}
+    assert sorted(finding.evidence[0].quote for finding in found) == ["$5 billion", "$6 billion"]

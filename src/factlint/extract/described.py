@@ -27,10 +27,11 @@ import re
 
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Description, Quantity
-from factlint.words import FUNCTION, is_common, lemma_of, rarity
+from factlint.words import FUNCTION, is_common, lemma_of, may_be_verb, rarity
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
+_AGE = re.compile(r"\s+old\b", re.IGNORECASE)  # "3 years old": an age
 _WORDS_KEPT = 12
 _LOOK_BEFORE = 6
 _LOOK_AFTER = 4
@@ -52,11 +53,14 @@ def describe(
     clause_low = _clause_start(text, low, start)
     clause_high = _clause_end(text, end, high)
     before = [(m.group(), m.start()) for m in _TOKEN.finditer(text, clause_low, start)][-_LOOK_BEFORE:]
-    after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, end, clause_high)][:_LOOK_AFTER]
-    measure = _measure(quantity, kind, kb)
-    counted = kind == "quantity" and measure not in _unit_ids(kb)
+    years_old = _AGE.match(text, end)
+    age = years_old is not None or text[start:end].lower().endswith("-old")
+    tail = years_old.end() if years_old else end  # "3 years old": what follows "old"
+    after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, tail, clause_high)][:_LOOK_AFTER]
+    measure = "age" if age else _measure(quantity, kind, kb)
+    counted = kind == "quantity" and measure not in _unit_ids(kb) and not age
     thing = (
-        (None if counted else _compound_head(text, end, after, kb))
+        (None if counted else _compound_head(text, tail, after, kb, names=age))
         or _linked_noun(before, kb)
         or _verb(reversed(before), kb)
         or (_verb(after, kb) if counted else None)
@@ -95,18 +99,28 @@ def _clause_end(text: str, end: int, high: int) -> int:
     return mark.start() if mark else high
 
 
-def _compound_head(text: str, end: int, after: list[tuple[str, int]], kb: KnowledgeBase) -> str | None:
-    """The last noun of the nouns right after the figure ("$5 million break fee": fee)."""
+def _compound_head(
+    text: str, end: int, after: list[tuple[str, int]], kb: KnowledgeBase, *, names: bool = False
+) -> str | None:
+    """The last noun of the nouns right after the figure ("$5 million break fee": fee).
+
+    With ``names``, a name may be that noun ("the 38-year-old Palmer": an age is a person's).
+    """
     head = None
     at = end
     for word, position in after[:3]:
         if text[at:position].strip(" -") or word.lower() in kb.function_words:
             break
         lemma, pos = lemma_of(word)
+        if head is not None and word.lower().endswith("s") and may_be_verb(word):
+            break  # "a three-year-old boy calls for help": a noun, then its verb
+        if word[0].isupper() and names:
+            head, at = word.lower(), position + len(word)
+            continue
         if pos != "NOUN" or word[0].isupper():
             break
         head, at = lemma, position + len(word)
-    return head if head is not None and not is_common(head) else None
+    return head if head is not None and (names or not is_common(head)) else None
 
 
 def _linked_noun(before: list[tuple[str, int]], kb: KnowledgeBase) -> str | None:

@@ -194,8 +194,11 @@ def _measure(text: str, match: re.Match[str], compiled: _Patterns, kb: Knowledge
     unit_match = _unit_at(text, end, compiled, kb)
     if unit_match:
         unit, unit_end = unit_match
-        if text[unit_end : unit_end + 4].lower() == "-old":  # "a 45-year-old": an age, not a claim
-            return None
+        if text[unit_end : unit_end + 4].lower() == "-old":  # "a 45-year-old": an age
+            if unit not in _TIME_UNITS or text[unit_end + 4 : unit_end + 5].isalpha():
+                return None  # "18- to 24-year-olds" name an age group, not anyone's age
+            age = _qualified(text, match.start(), unit_end + 4, value, unit, kb)
+            return Found("quantity", match.start(), unit_end + 4, "quantity.age", age)
         if _is_year(match) and unit in _TIME_UNITS:  # "the 2024 fiscal year": a date, not a duration
             return None
         return Found(

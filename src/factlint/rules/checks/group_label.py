@@ -41,7 +41,8 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
     rest, so the findings of a story grow with its flagged claims, not with their product with
     its sources. A conflict quotes beside its claim a figure of the consensus that the claim's
     cannot be; a flagged claim that every such figure allows gets no conflict finding, since its
-    message would contradict itself ("$8 billion" contradicts "$8 billion").
+    message would contradict itself ("$8 billion" contradicts "$8 billion"). A source that gives
+    one flagged figure in several places gets one finding, at the first.
     """
     conflict = rule.params["label"] == "conflict"
     for group in context.groups:
@@ -52,8 +53,13 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         inside = sorted({v.source_id for v in group.verdicts if v.in_consensus})
         members = set(inside)
         backing = _consensus_claims(group)
+        said: set[tuple[str, object]] = set()
         for claim_id in group.flagged or (group.claims[0].id,):
             claim = by_id[claim_id]
+            figure = (claim.source_id, claim.quantity or " ".join(claim.text.lower().split()))
+            if figure in said:
+                continue  # one source giving one figure twice is told once
+            said.add(figure)
             verdict = verdicts.get(claim_id)
             others = (other for other in backing if other.source_id != claim.source_id)
             if conflict:
