@@ -403,6 +403,9 @@ class KnowledgeBase:
     open_similarity: float = known(
         _T, "open_match.similarity", Number("a share between 0 and 1", low=0, high=1), float, 0.2,
         "how alike two sentences must be for their figures of one open description to meet")
+    open_similarity_alone: float = known(
+        _T, "open_match.alone", Number("a share between 0 and 1", low=0, high=1), float, 0.1,
+        "the same, where each source gives one figure of that description")
     running_totals: frozenset[str] = known(
         _T, "running_totals", TEXTS, _text_set, frozenset(),
         "attributes that only grow: a newer, smaller figure is stale")

@@ -281,13 +281,15 @@ class Description:
     ``measure`` is the counted noun's lemma for a count, else the unit ("foot"), "money" or
     "percent"; ``thing`` the decisive word, a lemma ("fee", "fall"; "" when none is found);
     ``words`` the content lemmas of its sentence besides the figure, rarest first; ``part`` whether
-    its clause makes it a part of a larger whole ("including 10 tourists").
+    its clause makes it a part of a larger whole ("including 10 tourists"); ``dates`` the first
+    and last day of each date its sentence writes, in order.
     """
 
     measure: str
     thing: str
     words: tuple[str, ...] = ()
     part: bool = False
+    dates: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

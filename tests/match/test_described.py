@@ -111,3 +111,23 @@ def test_open_attributes_only_name_figures_without_one(items: list[tuple[str, in
     for found in group(claims, KB):
         if is_open(found.key[2]):
             assert len({claim.source_id for claim in found.claims}) >= 2
+
+
+def test_figures_in_units_of_one_dimension_meet() -> None:
+    agree = open_groups(
+        "The boy fell 12 feet into the gorilla moat at the zoo.",
+        "The boy fell 3.7 metres into the gorilla moat at the zoo.",
+    )
+    assert [g.label for g in agree] == ["agree"]
+    conflict = open_groups(
+        "The boy fell 15ft into the gorilla moat at the zoo.",
+        "The boy fell about 3 metres into the gorilla moat at the zoo.",
+    )
+    assert [g.label for g in conflict] == ["conflict"]
+
+
+def test_a_figure_of_another_time_is_another_fact() -> None:
+    assert not open_groups(
+        "In 1996, a boy fell 12 feet into the gorilla moat at the zoo.",
+        "The boy fell 15 feet into the gorilla moat at the zoo on Saturday.",
+    )

@@ -147,11 +147,22 @@ def _framed(
         modality=modality_of(text, span, bounds, kb),
         subject=subject,
         counterparty=counterparty,
-        described=describe(text, span, bounds, item.quantity, item.kind, kb),
+        described=describe(text, span, bounds, item.quantity, item.kind, kb, dates=_days(dates)),
     )
     # The time reads the attribute (a stock figure's trading session).
     when = refers_to(text, framed, bounds, dates, published, kb)
     return framed if when is None else dataclasses.replace(framed, refers_to=when)
+
+
+def _days(dates: list[Found]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The first and last day of each date found, in order (a date without days is left out)."""
+    return tuple(
+        sorted(
+            (date.time.start, date.time.end)
+            for date in dates
+            if date.time is not None and date.time.start is not None and date.time.end is not None
+        )
+    )
 
 
 def text_source(text: str, published: dt.date | None = None, **fields: Any) -> Source:

@@ -22,6 +22,7 @@ Lemmas, parts of speech and word frequencies are :mod:`factlint.words`'.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
@@ -32,6 +33,7 @@ from factlint.words import FUNCTION, is_common, lemma_of, may_be_verb, rarity
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
 _AGE = re.compile(r"\s+old\b", re.IGNORECASE)  # "3 years old": an age
+_POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS_KEPT = 12
 _LOOK_BEFORE = 6
 _LOOK_AFTER = 4
@@ -44,6 +46,8 @@ def describe(
     quantity: Quantity | None,
     kind: str,
     kb: KnowledgeBase,
+    *,
+    dates: tuple[tuple[dt.date, dt.date], ...] = (),
 ) -> Description | None:
     """The open description of the figure at ``span`` in its sentence ``bounds``; None for no figure."""
     if quantity is None or kind not in ("money", "percent", "quantity"):
@@ -73,6 +77,7 @@ def describe(
         thing=thing,
         words=words,
         part=_is_part(text, clause_low, start, end, clause_high, kb),
+        dates=dates,
     )
 
 
@@ -168,7 +173,7 @@ def _sentence_lemmas(sentence: str, kb: KnowledgeBase) -> tuple[str, ...]:
     """The content lemmas of a sentence, rarest first (figures of one sentence read it once)."""
     found = set()
     for match in _TOKEN.finditer(sentence):
-        word = match.group()
+        word = _POSSESSIVE.sub("", match.group())  # "Harambe's pen" names Harambe
         if word.lower() in kb.function_words:
             continue
         lemma = lemma_of(word)[0]

@@ -16,10 +16,13 @@ itself.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
 from factlint.knowledge import KnowledgeBase
+from factlint.match.units import base_of, in_unit
 from factlint.model import Claim, Description
 from factlint.words import rarity
 
@@ -62,31 +65,62 @@ def describable(claim: Claim) -> bool:
 
 
 def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
-    """The claims of one story, those of a fact that two sources describe alike given its attribute."""
+    """The claims of one story, those of a fact that two sources describe alike given its attribute.
+
+    Figures in units of one dimension meet ("15ft", "about 12 feet (3.7 metres)"): each linked
+    figure is converted to the unit of the first of its fact (:func:`factlint.match.units.in_unit`).
+    """
     threshold = kb.open_similarity
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    units = _unit_ids(kb)
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         if describable(claim):
-            described = claim.described
-            assert described is not None
-            blocks[(described.measure, described.thing)].append(index)
-    named: dict[int, str] = {}
+            described, quantity = claim.described, claim.quantity
+            assert described is not None and quantity is not None
+            measure = "" if described.measure in units else described.measure
+            blocks[(measure, _dimension(quantity.unit, units), described.thing)].append(index)
+    named: dict[int, Claim] = {}
     for members in blocks.values():
         if len({claims[index].source_id for index in members}) < 2 or len(members) > _MOST_COMPARED:
             continue
-        for component in _linked(claims, members, threshold):
-            if len({claims[index].source_id for index in component}) >= 2:
-                for index in component:
-                    named[index] = open_attribute(claims[index].described)  # type: ignore[arg-type]
-    return [
-        dataclasses.replace(claim, attribute=named[index]) if index in named else claim
-        for index, claim in enumerate(claims)
-    ]
+        for component in _linked(claims, members, threshold, kb.open_similarity_alone, kb.publication_window):
+            if len({claims[index].source_id for index in component}) < 2:
+                continue
+            first = claims[component[0]]
+            attribute = open_attribute(first.described)  # type: ignore[arg-type]
+            for index in component:
+                claim = in_unit(claims[index], first.quantity.unit)  # type: ignore[union-attr]
+                named[index] = dataclasses.replace(claim, attribute=attribute)
+    return [named.get(index, claim) for index, claim in enumerate(claims)]
 
 
-def _linked(claims: Sequence[Claim], members: list[int], threshold: float) -> list[list[int]]:
-    """The members joined (through any chain) by pairs alike enough, each a list in text order."""
+@functools.lru_cache(maxsize=16)
+def _unit_ids(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(unit.id for unit in kb.units)
+
+
+def _dimension(unit: str, units: frozenset[str]) -> str:
+    """What a figure's unit measures: its base unit for a unit of measure pint knows, else itself."""
+    base = base_of(unit) if unit in units else None
+    return base[0] if base else unit
+
+
+def _linked(
+    claims: Sequence[Claim], members: list[int], threshold: float, alone: float, window: int
+) -> list[list[int]]:
+    """The members joined (through any chain) by pairs alike enough, each a list in text order.
+
+    Two figures whose times do not meet are never alike (see :func:`_times`). Where each source
+    gives one figure of the description, sentences alike to ``alone`` are enough.
+    """
     parent = {index: index for index in members}
+    times = {index: _times(claims[index], window) for index in members}
+    # Where each source gives one figure (one value, however often) of this description, the
+    # description alone speaks of one fact: a story's one fall, one boy's age.
+    values: dict[str, set[object]] = defaultdict(set)
+    for index in members:
+        values[claims[index].source_id].add(claims[index].quantity)
+    single = all(len(given) == 1 for given in values.values())
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -99,9 +133,40 @@ def _linked(claims: Sequence[Claim], members: list[int], threshold: float) -> li
             first, second = claims[one], claims[other]
             if first.subject and second.subject and first.subject != second.subject:
                 continue
-            if similarity(first.described, second.described) >= threshold:  # type: ignore[arg-type]
+            if not _same_time(times[one], times[other]):
+                continue
+            alike = similarity(first.described, second.described)  # type: ignore[arg-type]
+            if alike >= (alone if single else threshold):
                 parent[root(one)] = root(other)
     components: dict[int, list[int]] = defaultdict(list)
     for index in members:
         components[root(index)].append(index)
     return sorted(components.values())
+
+
+Days = tuple[tuple[dt.date, dt.date], ...]
+
+
+def _times(claim: Claim, window: int) -> Days:
+    """When a figure may be: the dates its sentence writes, else its own time.
+
+    A time taken from the publication date stands for the ``window`` days up to it, as in
+    grouping; a figure with neither says nothing of its time.
+    """
+    if claim.described is not None and claim.described.dates:
+        return claim.described.dates
+    time = claim.refers_to
+    if time is None or time.start is None or time.end is None:
+        return ()
+    if time.resolution == "publication":
+        return ((time.end - dt.timedelta(days=window), time.end),)
+    return ((time.start, time.end),)
+
+
+def _same_time(mine: Days, theirs: Days) -> bool:
+    """Whether two figures' times meet (or one of them says nothing of its time)."""
+    if not mine or not theirs:
+        return True
+    return any(
+        start <= other_end and other_start <= end for start, end in mine for other_start, other_end in theirs
+    )
