@@ -434,6 +434,9 @@ class KnowledgeBase:
     part_words: tuple[str, ...] = known(
         _L, "descriptions.part_words", PHRASES, _phrases, (),
         "words that make a figure part of a larger whole (including 10, two of them)")
+    verb_markers: frozenset[str] = known(
+        _L, "descriptions.verb_markers", PHRASES, _phrase_set, frozenset(),
+        "words after which a word that can be a verb is one (to buy, will reach)")
     passage_min_chars: int = known(
         _L, "passages.min_chars", COUNT, int, 40,
         "the fewest characters of a line that counts as a repeated passage (FL103)")

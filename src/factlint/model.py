@@ -279,14 +279,16 @@ class Description:
     """What a figure measures, read from its own words (see :mod:`factlint.extract.described`).
 
     ``measure`` is the counted noun's lemma for a count, else the unit ("foot"), "money" or
-    "percent"; ``thing`` the decisive word, a lemma ("fee", "fall"; "" when none is found);
-    ``words`` the content lemmas of its sentence besides the figure, rarest first; ``part`` whether
-    its clause makes it a part of a larger whole ("including 10 tourists"); ``dates`` the first
-    and last day of each date its sentence writes, in order.
+    "percent"; ``thing`` the decisive word, a lemma ("fee", "fall"; "" when none is found), and
+    ``about`` every decisive word found, the first being ``thing`` ("spends 21% of its revenue":
+    revenue, spend); ``words`` the content lemmas of its sentence besides the figure, rarest
+    first; ``part`` whether its clause makes it a part of a larger whole ("including 10
+    tourists"); ``dates`` the first and last day of each date its sentence writes, in order.
     """
 
     measure: str
     thing: str
+    about: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     part: bool = False
     dates: tuple[tuple[dt.date, dt.date], ...] = ()

@@ -61,3 +61,9 @@ def is_common(lemma: str, limit: float = COMMON) -> bool:
 def may_be_verb(word: str) -> bool:
     """Whether a word can be a verb form ("calls", "fell", "spends")."""
     return "VERB" in getAllLemmas(word.lower())
+
+
+def verb_lemma(word: str) -> str:
+    """A word's lemma as a verb ("buys": buy), or the word when it is no verb."""
+    verbs = getAllLemmas(word.lower()).get("VERB")
+    return verbs[0] if verbs else word.lower()

@@ -56,6 +56,25 @@ def test_years_that_are_no_age_measure_time() -> None:
     assert described("Palmer spent seven years in Cincinnati.", "seven years").measure == "year"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "about"),
+    [
+        ("Harvavova agreed to buy Zenovica for $1.5 billion.", "$1.5 billion", ("buy",)),
+        ("Markets could reach $12 billion by 2029.", "$12 billion", ("reach",)),
+        ("It would cut 160 jobs, or an estimated 14% of its workforce.", "14%", ("workforce",)),
+        ("Elvor spends about 21% of its revenue on research.", "21%", ("revenue", "spend")),
+        ("The plant will draw 8% of the region's electricity demand.", "8%", ("demand", "draw")),
+        ("The site will have a capacity of 61 megawatts once built.", "61 megawatts", ("capacity",)),
+        ("The plane was turning around during the 11-hour flight.", "11-hour", ("flight",)),
+    ],
+)
+def test_every_decisive_word_is_kept_the_strongest_first(
+    text: str, figure: str, about: tuple[str, ...]
+) -> None:
+    description = described(text, figure)
+    assert description.about == about and description.thing == about[0]
+
+
 def test_a_qualifier_is_no_verb_of_the_figure() -> None:
     assert described("Staff will be reduced by an estimated 8% next year.", "8%").thing == "reduce"
 

@@ -83,9 +83,9 @@ def test_figures_of_different_subjects_never_meet() -> None:
 
 
 def test_similarity_weighs_rare_words_more() -> None:
-    one = Description("foot", "fall", ("moat", "gorilla", "boy"))
-    rare = Description("foot", "fall", ("moat", "gorilla", "child"))
-    common = Description("foot", "fall", ("moat", "child", "boy"))
+    one = Description("foot", "fall", words=("moat", "gorilla", "boy"))
+    rare = Description("foot", "fall", words=("moat", "gorilla", "child"))
+    common = Description("foot", "fall", words=("moat", "child", "boy"))
     assert similarity(one, one) == 1.0 and similarity(one, Description("foot", "fall")) == 0.0
     assert similarity(one, rare) > similarity(one, common)
 
@@ -131,3 +131,20 @@ def test_a_figure_of_another_time_is_another_fact() -> None:
         "In 1996, a boy fell 12 feet into the gorilla moat at the zoo.",
         "The boy fell 15 feet into the gorilla moat at the zoo on Saturday.",
     )
+
+
+def test_two_figures_of_one_sentence_never_meet() -> None:
+    claims = claims_of(
+        "The plane turned around four hours into the 11-hour flight to Tokyo from Los Angeles.",
+        "The 11-hour flight to Tokyo from Los Angeles turned around over the Pacific.",
+    )
+    named = {claim.text: claim.attribute for claim in with_open_attributes(claims, KB)}
+    assert named["four hours"] is None and is_open(named["11-hour"])
+
+
+def test_figures_described_by_a_shared_verb_meet_whatever_their_whole() -> None:
+    groups = open_groups(
+        "Elvor spends about 21% of its revenue on research and development, Elvor said.",
+        "Elvor spends 30% of its sales on research and development, Elvor said.",
+    )
+    assert [g.label for g in groups] == ["conflict"]

@@ -29,6 +29,7 @@ import re
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Description, Quantity
 from factlint.words import FUNCTION, is_common, lemma_of, may_be_verb, rarity
+from factlint.words import verb_lemma as _verb_lemma
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s")
@@ -36,7 +37,7 @@ _AGE = re.compile(r"\s+old\b", re.IGNORECASE)  # "3 years old": an age
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDS_KEPT = 12
 _LOOK_BEFORE = 6
-_LOOK_AFTER = 4
+_LOOK_AFTER = 6
 
 
 def describe(
@@ -63,18 +64,25 @@ def describe(
     after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, tail, clause_high)][:_LOOK_AFTER]
     measure = "age" if age else _measure(quantity, kind, kb)
     counted = kind == "quantity" and measure not in _unit_ids(kb) and not age
-    thing = (
-        (None if counted else _compound_head(text, tail, after, kb, names=age))
-        or _linked_noun(before, kb)
-        or _verb(reversed(before), kb)
-        or (_verb(after, kb) if counted else None)
-        or ""
+    head = _compound_head(text, tail, after, kb, names=True) if age else None
+    if not (counted or age):
+        head = _compound_head(text, tail, after, kb)
+    # A figure that modifies a noun ("the 11-hour flight") measures that noun, whatever its verb.
+    verb = None if head else _verb(before[::-1], kb, before=True) or (_verb(after, kb) if counted else None)
+    candidates = (
+        _share_of(text, after, kb) if kind == "percent" else None,
+        head if age else None,
+        _linked_noun(before, kb),
+        head,
+        verb,
     )
+    about = tuple(dict.fromkeys(word for word in candidates if word))
     figure_words = {lemma_of(m.group())[0] for m in _TOKEN.finditer(text, start, end)}
-    words = _context_words(text, low, high, figure_words | {thing}, kb)
+    words = _context_words(text, low, high, figure_words | set(about), kb)
     return Description(
         measure=measure,
-        thing=thing,
+        thing=about[0] if about else "",
+        about=about,
         words=words,
         part=_is_part(text, clause_low, start, end, clause_high, kb),
         dates=dates,
@@ -151,15 +159,37 @@ def _qualifier_words(kb: KnowledgeBase) -> frozenset[str]:
     )
 
 
-def _verb(words: object, kb: KnowledgeBase) -> str | None:
-    """The first verb of ``words`` that is no attribution and not too common to tell facts apart."""
-    for word, _ in words:  # type: ignore[attr-defined]
-        if word.lower() in kb.function_words or word.lower() in _qualifier_words(kb):
+def _verb(words: list[tuple[str, int]], kb: KnowledgeBase, *, before: bool = False) -> str | None:
+    """The first verb of ``words`` that is no attribution and not too common to tell facts apart.
+
+    ``words`` run away from the figure (backwards when ``before``). A word that can be a verb is
+    one after a word of ``descriptions.verb_markers`` ("to buy", "will reach").
+    """
+    for position, (word, _) in enumerate(words):
+        lower = word.lower()
+        if lower in kb.function_words or lower in _qualifier_words(kb):
             continue  # "an estimated 5%": the qualifier is no verb of the figure
         lemma, pos = lemma_of(word)
+        if pos != "VERB" and may_be_verb(word):
+            at = position + 1 if before else position - 1
+            prior = words[at] if 0 <= at < len(words) else None
+            if prior is not None and prior[0].lower() in kb.verb_markers:
+                lemma, pos = _verb_lemma(lower), "VERB"
         if pos == "VERB" and not is_common(lemma):
             return lemma
     return None
+
+
+def _share_of(text: str, after: list[tuple[str, int]], kb: KnowledgeBase) -> str | None:
+    """The whole a percentage is a share of ("14% of its workforce": workforce)."""
+    if not after or after[0][0].lower() != "of":
+        return None
+    rest = after[1:]
+    while rest and (rest[0][0].lower() in kb.function_words or _POSSESSIVE.search(rest[0][0])):
+        rest = rest[1:]  # "of the region's electricity demand"
+    if not rest:
+        return None
+    return _compound_head(text, rest[0][1], rest, kb)
 
 
 def _context_words(text: str, low: int, high: int, leave: set[str], kb: KnowledgeBase) -> tuple[str, ...]:

@@ -67,10 +67,12 @@ def describable(claim: Claim) -> bool:
 def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
     """The claims of one story, those of a fact that two sources describe alike given its attribute.
 
-    Figures in units of one dimension meet ("15ft", "about 12 feet (3.7 metres)"): each linked
-    figure is converted to the unit of the first of its fact (:func:`factlint.match.units.in_unit`).
+    A figure is blocked under each of its decisive words (``about``), so that "spends 21% of its
+    revenue" meets "research spending accounts for 21% of sales" through "spend"; the links of
+    every block join one set of facts. Figures in units of one dimension meet ("15ft", "about 12
+    feet (3.7 metres)"): each linked figure is converted to the unit of the first of its fact
+    (:func:`factlint.match.units.in_unit`).
     """
-    threshold = kb.open_similarity
     units = _unit_ids(kb)
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
@@ -78,19 +80,27 @@ def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Cla
             described, quantity = claim.described, claim.quantity
             assert described is not None and quantity is not None
             measure = "" if described.measure in units else described.measure
-            blocks[(measure, _dimension(quantity.unit, units), described.thing)].append(index)
-    named: dict[int, Claim] = {}
-    for members in blocks.values():
+            for word in described.about or (described.thing,):
+                blocks[(measure, _dimension(quantity.unit, units), word)].append(index)
+    links = _Links()
+    times: dict[int, Days] = {}
+    for key in sorted(blocks):
+        members = blocks[key]
         if len({claims[index].source_id for index in members}) < 2 or len(members) > _MOST_COMPARED:
             continue
-        for component in _linked(claims, members, threshold, kb.open_similarity_alone, kb.publication_window):
-            if len({claims[index].source_id for index in component}) < 2:
-                continue
-            first = claims[component[0]]
-            attribute = open_attribute(first.described)  # type: ignore[arg-type]
-            for index in component:
-                claim = in_unit(claims[index], first.quantity.unit)  # type: ignore[union-attr]
-                named[index] = dataclasses.replace(claim, attribute=attribute)
+        for index in members:
+            if index not in times:
+                times[index] = _times(claims[index], kb.publication_window)
+        _link(claims, members, times, links, kb)
+    named: dict[int, Claim] = {}
+    for component in links.components():
+        if len({claims[index].source_id for index in component}) < 2:
+            continue
+        first = claims[component[0]]
+        attribute = open_attribute(first.described)  # type: ignore[arg-type]
+        for index in component:
+            claim = in_unit(claims[index], first.quantity.unit)  # type: ignore[union-attr]
+            named[index] = dataclasses.replace(claim, attribute=attribute)
     return [named.get(index, claim) for index, claim in enumerate(claims)]
 
 
@@ -105,43 +115,55 @@ def _dimension(unit: str, units: frozenset[str]) -> str:
     return base[0] if base else unit
 
 
-def _linked(
-    claims: Sequence[Claim], members: list[int], threshold: float, alone: float, window: int
-) -> list[list[int]]:
-    """The members joined (through any chain) by pairs alike enough, each a list in text order.
+class _Links:
+    """Figures joined through any chain of links (a union-find over claim indexes)."""
 
-    Two figures whose times do not meet are never alike (see :func:`_times`). Where each source
-    gives one figure of the description, sentences alike to ``alone`` are enough.
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, index: int) -> int:
+        self.parent.setdefault(index, index)
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, one: int, other: int) -> None:
+        self.parent[self.root(one)] = self.root(other)
+
+    def components(self) -> list[list[int]]:
+        """Every set of two or more joined figures, each in text order, in order of their first."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for index in sorted(self.parent):
+            found[self.root(index)].append(index)
+        return sorted(members for members in found.values() if len(members) > 1)
+
+
+def _link(
+    claims: Sequence[Claim], members: list[int], times: dict[int, Days], links: _Links, kb: KnowledgeBase
+) -> None:
+    """Join the members of one block whose sentences are alike enough.
+
+    Two figures whose times do not meet, or with different subjects, are never alike (see
+    :func:`_times`). Where each source gives one figure (one value) of the block, sentences alike
+    to ``open_match.alone`` are enough, else to ``open_match.similarity``.
     """
-    parent = {index: index for index in members}
-    times = {index: _times(claims[index], window) for index in members}
-    # Where each source gives one figure (one value, however often) of this description, the
-    # description alone speaks of one fact: a story's one fall, one boy's age.
     values: dict[str, set[object]] = defaultdict(set)
     for index in members:
         values[claims[index].source_id].add(claims[index].quantity)
     single = all(len(given) == 1 for given in values.values())
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+    threshold = kb.open_similarity_alone if single else kb.open_similarity
     for position, one in enumerate(members):
         for other in members[position + 1 :]:
             first, second = claims[one], claims[other]
             if first.subject and second.subject and first.subject != second.subject:
                 continue
+            if first.source_id == second.source_id and first.sentence == second.sentence:
+                continue  # two figures of one sentence are two facts (or a range, or a change)
             if not _same_time(times[one], times[other]):
                 continue
-            alike = similarity(first.described, second.described)  # type: ignore[arg-type]
-            if alike >= (alone if single else threshold):
-                parent[root(one)] = root(other)
-    components: dict[int, list[int]] = defaultdict(list)
-    for index in members:
-        components[root(index)].append(index)
-    return sorted(components.values())
+            if similarity(first.described, second.described) >= threshold:  # type: ignore[arg-type]
+                links.join(one, other)
 
 
 Days = tuple[tuple[dt.date, dt.date], ...]
