@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,6 +136,9 @@ def test_description_never_fails_on_any_text(text: str) -> None:
 
 
 def check(claim: Claim) -> None:
+    if claim.kind == "date":
+        assert claim.described is None or claim.described.measure == "date"
+        return
     if claim.kind not in ("money", "percent", "quantity"):
         assert claim.described is None
         return
@@ -145,3 +150,26 @@ def check(claim: Claim) -> None:
     assert thing == "" or thing in lemmas or thing in claim.sentence.lower()
     assert all(word == word.lower() for word in description.words)
     assert description.thing not in description.words
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "about"),
+    [
+        ("Ebrityn, which was founded in 2020, has grown quickly.", "2020", ("found",)),
+        ("The transaction is expected to be completed in Q2 2025.", "Q2 2025", ("complete",)),
+        ("Gruden won a Super Bowl in the 2002 season.", "2002", ("season",)),
+    ],
+)
+def test_a_date_is_described_by_what_happened_then(text: str, date: str, about: tuple[str, ...]) -> None:
+    (claim,) = [claim for claim in extract_text(text, dt.date(2024, 5, 6)) if claim.text == date]
+    assert claim.described is not None
+    assert (claim.described.measure, claim.described.about) == ("date", about)
+
+
+def test_a_date_that_is_a_figures_time_is_left_to_the_figure() -> None:
+    claims = extract_text(
+        "Revenue rose 13% to $13.8 billion in the third quarter of 2022.", dt.date(2022, 11, 1)
+    )
+    (date,) = [claim for claim in claims if claim.kind == "date"]
+    assert date.described is None
+    assert all(claim.refers_to is not None for claim in claims if claim.kind != "date")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -148,3 +149,35 @@ def test_figures_described_by_a_shared_verb_meet_whatever_their_whole() -> None:
         "Elvor spends 30% of its sales on research and development, Elvor said.",
     )
     assert [g.label for g in groups] == ["conflict"]
+
+
+def test_two_years_of_one_founding_conflict() -> None:
+    groups = open_groups(
+        "Founded in 2020, Ebrityn has grown quickly on demand from merchants.",
+        "Founded in 2019, Ebrityn has grown quickly on demand from online merchants.",
+    )
+    assert [(g.key[2], g.label) for g in groups] == [("about:found (date)", "conflict")]
+
+
+def test_dates_of_two_companies_never_meet() -> None:
+    assert not open_groups(
+        "Founded in 2014, Zarari has grown into a major supplier of grid batteries.",
+        "Founded in 1992, Aurouette has grown into a major supplier of grid batteries.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "The companies expect the deal to close in the fourth quarter.",
+            "The companies expect the deal to close in Q4 2016.",
+        ),
+        (
+            "The board will discuss the plan at its meeting on Thursday.",
+            "The board will discuss the plan at its meeting on 2 June 2016.",
+        ),
+    ],
+)
+def test_a_date_whose_year_or_week_is_guessed_is_no_rival(one: str, other: str) -> None:
+    assert [g.label for g in open_groups(one, other)] in ([], ["agree"])

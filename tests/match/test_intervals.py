@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from hypothesis import given
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from factlint.extract import extract_text
 from factlint.knowledge import default_knowledge
 from factlint.match.intervals import reach, written_step
-from factlint.model import Claim, Quantity, Span
+from factlint.model import Claim, Quantity, Span, TimeRef
 
 KB = default_knowledge()
 
@@ -94,3 +95,28 @@ def test_meeting_is_symmetric(bounds):
     first, second = (Reach(min(pair), max(pair)) for pair in bounds)
     assert first.meets(second) == second.meets(first)
     assert (first.gap(second) == 0) == first.meets(second)
+
+
+def _date_claim(text: str, days: tuple[int, int, int, int], precision: str, resolution: str) -> Claim:
+    """A date claim from its first and last day, as (year, month, first day, last day)."""
+    year, month, first, last = days
+    time = TimeRef(text, dt.date(year, month, first), dt.date(year, month, last), precision, resolution)
+    return Claim("d", "s", Span(0, len(text)), text, text, "date", "test", time=time)
+
+
+def _day(year: int, month: int, day: int) -> float:
+    return float(dt.date(year, month, day).toordinal())
+
+
+def test_a_written_date_reaches_over_its_days_and_a_guessed_one_further() -> None:
+    kb = default_knowledge()
+    june = reach(_date_claim("June 2019", (2019, 6, 1, 30), "month", "absolute"), kb)
+    assert (june.low, june.high) == (_day(2019, 6, 1), _day(2019, 6, 30))
+    october = reach(_date_claim("in October", (2023, 10, 1, 31), "month", "relative"), kb)
+    assert (october.low, october.high) == (_day(2022, 10, 1), _day(2024, 10, 31))
+    thursday = reach(_date_claim("Thursday", (2025, 6, 12, 12), "day", "relative"), kb)
+    assert (thursday.low, thursday.high) == (_day(2025, 6, 6), _day(2025, 6, 18))
+    yesterday = reach(_date_claim("yesterday", (2025, 6, 12, 12), "day", "relative"), kb)
+    assert yesterday.low == yesterday.high == _day(2025, 6, 12)
+    leap = reach(_date_claim("February", (2024, 2, 1, 29), "month", "relative"), kb)
+    assert leap.high == _day(2025, 2, 28)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from factlint.extract.changes import PREVIOUS, previous_values
 from factlint.extract.dates import find_dates
-from factlint.extract.described import describe
+from factlint.extract.described import describe, describe_date
 from factlint.extract.entities import Mention, find_entities
 from factlint.extract.found import Found, Occupied, without_overlaps
 from factlint.extract.frames import frame_of, modality_of
@@ -75,14 +75,31 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     people_starts = [person.lead for person in people]
     located = []
     windows = []
+
+    def located_in(window: tuple[int, int]) -> tuple[list[Found], list[Mention], list[Person]]:
+        """The dates, organisations and people of a sentence window."""
+        return (
+            _inside(dates, date_starts, window),
+            _inside(mentions, mention_starts, window),
+            _inside(people, people_starts, window),
+        )
+
     for item in found:
         window = _window(text, sentences, starts, item)
-        local_dates = _inside(dates, date_starts, window)
-        local_mentions = _inside(mentions, mention_starts, window)
-        local_people = _inside(people, people_starts, window)
-        framed = _framed(scan, item, window, local_dates, local_mentions, local_people, source.published, kb)
-        located.append((framed, text[window[0] : window[1]], window[0]))
+        if item.kind != "date":
+            item = _framed_in(scan, item, window, located_in(window), source.published, kb)
+        located.append((item, text[window[0] : window[1]], window[0]))
         windows.append(window)
+    # A date that no figure takes as its time is described, once every figure has its time.
+    timed = {
+        (window, item.refers_to.text)
+        for (item, _, _), window in zip(located, windows, strict=True)
+        if item.refers_to is not None
+    }
+    for index, ((item, sentence, at), window) in enumerate(zip(located, windows, strict=True)):
+        if item.kind == "date" and item.time is not None and (window, item.time.text) not in timed:
+            item = _framed_in(scan, item, window, located_in(window), source.published, kb)
+            located[index] = (item, sentence, at)
     framed_items = [item for item, _, _ in located]
     # The value before a change ("to $5 billion from $4.2 billion") is compared only with values before one.
     for index in previous_values(scan, framed_items, windows, kb):
@@ -124,6 +141,18 @@ def _listed_company(item: Found, mentions: list[Mention]) -> Found:
     return dataclasses.replace(item, subject=before[-1].entity) if before else item
 
 
+def _framed_in(
+    text: str,
+    item: Found,
+    bounds: tuple[int, int],
+    local: tuple[list[Found], list[Mention], list[Person]],
+    published: dt.date | None,
+    kb: KnowledgeBase,
+) -> Found:
+    """:func:`_framed` with the dates, organisations and people of its window."""
+    return _framed(text, item, bounds, *local, published, kb)
+
+
 def _framed(
     text: str,
     item: Found,
@@ -134,7 +163,19 @@ def _framed(
     published: dt.date | None,
     kb: KnowledgeBase,
 ) -> Found:
-    """``item`` with the attribute, aspect, time and parties its sentence gives it (numbers only)."""
+    """``item`` with the attribute, aspect, time and parties its sentence gives it (numbers only).
+
+    A date gets only its subject and open description, with the other dates of its sentence; a
+    date that a figure of its sentence takes as its time is left to that figure.
+    """
+    if item.kind == "date" and item.time is not None:
+        others = [date for date in dates if date is not item]
+        subject, _ = parties(text, (item.start, item.end), bounds, mentions, people)
+        return dataclasses.replace(
+            item,
+            subject=subject,
+            described=describe_date(text, (item.start, item.end), bounds, kb, _days(others)),
+        )
     if item.kind not in ("money", "percent", "quantity"):
         return item
     span = (item.start, item.end)

@@ -89,6 +89,39 @@ def describe(
     )
 
 
+def describe_date(
+    text: str,
+    span: tuple[int, int],
+    bounds: tuple[int, int],
+    kb: KnowledgeBase,
+    dates: tuple[tuple[dt.date, dt.date], ...] = (),
+) -> Description:
+    """The open description of a date: what happened then ("founded in 2019": found).
+
+    Its measure is "date"; its decisive words the noun a link word joins it to ("a deadline of
+    March 3"), the noun it modifies ("the 2016 season") and else its verb ("was drafted in 2003",
+    "is expected to be completed in Q2 2025"). ``dates`` are the other dates of its sentence.
+    """
+    start, end = span
+    low, high = bounds
+    clause_low = _clause_start(text, low, start)
+    clause_high = _clause_end(text, end, high)
+    before = [(m.group(), m.start()) for m in _TOKEN.finditer(text, clause_low, start)][-_LOOK_BEFORE:]
+    after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, end, clause_high)][:_LOOK_AFTER]
+    head = _compound_head(text, end, after, kb)
+    verb = None if head else _verb(before[::-1], kb, before=True)
+    about = tuple(dict.fromkeys(word for word in (_linked_noun(before, kb), head, verb) if word))
+    figure_words = {lemma_of(m.group())[0] for m in _TOKEN.finditer(text, start, end)}
+    return Description(
+        measure="date",
+        thing=about[0] if about else "",
+        about=about,
+        words=_context_words(text, low, high, figure_words | set(about), kb),
+        part=False,
+        dates=dates,
+    )
+
+
 @functools.lru_cache(maxsize=16)
 def _unit_ids(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(unit.id for unit in kb.units)

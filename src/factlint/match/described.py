@@ -28,6 +28,7 @@ from factlint.words import rarity
 
 PREFIX = "about:"
 _NUMERIC = {"money", "percent", "quantity"}
+COMPARED = {*_NUMERIC, "date"}  # the kinds of claim an open description may compare
 # Past this many figures of one measure and word in a story, the word says too little to link any
 # (and the pairs weighed stay few: the work is linear in a story's claims).
 _MOST_COMPARED = 200
@@ -52,16 +53,13 @@ def similarity(one: Description, other: Description) -> float:
 
 
 def describable(claim: Claim) -> bool:
-    """A figure with no attribute whose description names its measure and a decisive word."""
+    """A figure or date with no attribute whose description names a decisive word."""
     described = claim.described
-    return (
-        claim.attribute is None
-        and claim.kind in _NUMERIC
-        and claim.quantity is not None
-        and described is not None
-        and bool(described.thing)
-        and not described.part
-    )
+    if claim.attribute is not None or described is None or not described.thing or described.part:
+        return False
+    if claim.kind == "date":
+        return claim.time is not None and claim.time.start is not None and claim.time.end is not None
+    return claim.kind in _NUMERIC and claim.quantity is not None
 
 
 def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
@@ -78,10 +76,11 @@ def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Cla
     for index, claim in enumerate(claims):
         if describable(claim):
             described, quantity = claim.described, claim.quantity
-            assert described is not None and quantity is not None
+            assert described is not None
             measure = "" if described.measure in units else described.measure
+            dimension = _dimension(quantity.unit, units) if quantity is not None else ""
             for word in described.about or (described.thing,):
-                blocks[(measure, _dimension(quantity.unit, units), word)].append(index)
+                blocks[(measure, dimension, word)].append(index)
     links = _Links()
     times: dict[int, Days] = {}
     for key in sorted(blocks):
@@ -93,13 +92,19 @@ def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Cla
                 times[index] = _times(claims[index], kb.publication_window)
         _link(claims, members, times, links, kb)
     named: dict[int, Claim] = {}
+    taken: dict[str, int] = defaultdict(int)
     for component in links.components():
         if len({claims[index].source_id for index in component}) < 2:
             continue
         first = claims[component[0]]
         attribute = open_attribute(first.described)  # type: ignore[arg-type]
+        taken[attribute] += 1
+        if taken[attribute] > 1:  # another fact of the same words ("founded in" of two companies)
+            attribute = f"{attribute} #{taken[attribute]}"
         for index in component:
-            claim = in_unit(claims[index], first.quantity.unit)  # type: ignore[union-attr]
+            claim = claims[index]
+            if first.quantity is not None:
+                claim = in_unit(claim, first.quantity.unit)
             named[index] = dataclasses.replace(claim, attribute=attribute)
     return [named.get(index, claim) for index, claim in enumerate(claims)]
 
@@ -156,8 +161,10 @@ def _link(
     for position, one in enumerate(members):
         for other in members[position + 1 :]:
             first, second = claims[one], claims[other]
-            if first.subject and second.subject and first.subject != second.subject:
-                continue
+            if first.subject != second.subject and (
+                first.kind == "date" or (first.subject and second.subject)
+            ):
+                continue  # a date is of whoever did what it dates: only the same one meets it
             if first.source_id == second.source_id and first.sentence == second.sentence:
                 continue  # two figures of one sentence are two facts (or a range, or a change)
             if not _same_time(times[one], times[other]):

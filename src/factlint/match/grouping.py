@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from factlint.knowledge import KnowledgeBase
-from factlint.match.described import is_open, with_open_attributes
+from factlint.match.described import COMPARED, is_open, with_open_attributes
 from factlint.match.intervals import Reach, reach
 from factlint.match.names import resolve, short_names
 from factlint.model import Claim, ClaimGroup
@@ -34,7 +34,7 @@ _NUMERIC = {"money", "percent", "quantity"}
 
 def blocking_key(claim: Claim, kb: KnowledgeBase) -> tuple[str, str, str, str] | None:
     """The block a claim is compared in, or None when it cannot be matched."""
-    if claim.kind not in _NUMERIC or claim.attribute is None:
+    if claim.attribute is None or claim.kind not in (COMPARED if is_open(claim.attribute) else _NUMERIC):
         return None
     aspect = "+".join(part for part in (claim.aspect, claim.modality, _period(claim, kb)) if part)
     if claim.attribute in kb.event_attributes or is_open(claim.attribute):
