@@ -110,3 +110,15 @@ def test_a_source_that_repeats_its_wrong_figure_is_told_once():
     found, (conflict,) = findings(claims)
     assert set(conflict.flagged) == {"d", "e", "f"}
     assert sorted(finding.evidence[0].quote for finding in found) == ["$5 billion", "$6 billion"]
+
+
+def test_a_dropped_qualifier_is_told_against_the_figure_with_it_and_its_own_source():
+    dropped = load_catalogue()["FL204"]
+    claims = [money("a", "s1", 8, "up_to"), money("b", "s2", 8), money("c", "s3", 8)]
+    sources = tuple(text_source("x", id=name, outlet=f"Outlet {name}") for name in ("s1", "s2", "s3"))
+    context = Context(sources, tuple(claims), tuple(reconcile(group(claims, KB), KB)), KB)
+    found = sorted(check(context, dropped), key=lambda finding: finding.message)
+    assert [finding.message for finding in found] == [
+        "“$8 billion” (Outlet s2) drops the qualifier of “up to $8 billion” given by Outlet s1",
+        "“$8 billion” (Outlet s3) drops the qualifier of “up to $8 billion” given by Outlet s1",
+    ]

@@ -33,14 +33,19 @@ QUALIFIER_WORDS = {
 NAMED = 5  # sources a reason or message names before it counts the rest
 
 
-def say(claim: Claim) -> str:
-    """The claim's figure as the source wrote it, its qualifier included, and who wrote it."""
+def as_written(claim: Claim) -> str:
+    """The claim's figure as the source wrote it, its qualifier included ("about 600 tons")."""
     words = claim.text
     qualifier = claim.quantity.qualifier if claim.quantity else None
     phrase = QUALIFIER_WORDS.get(qualifier or "")
     if phrase and not words.lower().startswith(phrase.split()[0]) and "+" not in words:
         words = f"{phrase} {words}"
-    return f"“{words}” ({claim.source_id})"
+    return words
+
+
+def say(claim: Claim) -> str:
+    """The claim's figure as the source wrote it, its qualifier included, and who wrote it."""
+    return f"“{as_written(claim)}” ({claim.source_id})"
 
 
 def as_of(claim: Claim, published: Mapping[str, dt.date | None]) -> dt.date | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from factlint.knowledge import KnowledgeBase
 from factlint.match.intervals import reach
-from factlint.match.labels import NAMED, some_of
+from factlint.match.labels import NAMED, as_written, some_of
 from factlint.model import Claim, ClaimGroup, Finding
 from factlint.rules.context import Context, finding, quote
 from factlint.rules.kinds import register
@@ -24,6 +24,7 @@ FIELDS = (
     "quote",
     "source",
     "consensus",
+    "written",
     "supporters",
     "agreement",
     "attribute",
@@ -50,7 +51,9 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
             continue
         by_id = {claim.id: claim for claim in group.claims}
         verdicts = {verdict.claim_id: verdict for verdict in group.verdicts}
-        inside = sorted({v.source_id for v in group.verdicts if v.in_consensus})
+        flagged = set(group.flagged)
+        # The sources a message names as backing: in the consensus with a figure not flagged.
+        inside = sorted({v.source_id for v in group.verdicts if v.in_consensus and v.claim_id not in flagged})
         members = set(inside)
         backing = _consensus_claims(group)
         said: set[tuple[str, object]] = set()
@@ -79,6 +82,7 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
                 quote=claim.text,
                 source=context.name(claim.source_id),
                 consensus=chosen.text if chosen is not None else group.consensus_text,
+                written=as_written(chosen) if chosen is not None else group.consensus_text,
                 supporters=some_of([context.name(name) for name in first], others) or "no other source",
                 agreement=f"{verdict.score:.2f}" if verdict else "1.00",
                 attribute=claim.attribute or "",
