@@ -68,6 +68,8 @@ def test_years_that_are_no_age_measure_time() -> None:
         ("The plant will draw 8% of the region's electricity demand.", "8%", ("demand", "draw")),
         ("The site will have a capacity of 61 megawatts once built.", "61 megawatts", ("capacity",)),
         ("The plane was turning around during the 11-hour flight.", "11-hour", ("flight",)),
+        ("Koroette could receive $4.9m in milestone payments.", "$4.9m", ("payment", "receive")),
+        ("He spent $750,000 in campaign funds on furs.", "$750,000", ("fund", "spend")),
     ],
 )
 def test_every_decisive_word_is_kept_the_strongest_first(

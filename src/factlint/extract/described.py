@@ -71,6 +71,7 @@ def describe(
     verb = None if head else _verb(before[::-1], kb, before=True) or (_verb(after, kb) if counted else None)
     candidates = (
         _share_of(text, after, kb) if kind == "percent" else None,
+        _share_of(text, after, kb, link="in") if kind == "money" else None,
         head if age else None,
         _linked_noun(before, kb),
         head,
@@ -158,8 +159,8 @@ def _compound_head(
         if text[at:position].strip(" -") or word.lower() in kb.function_words:
             break
         lemma, pos = lemma_of(word)
-        if head is not None and word.lower().endswith("s") and may_be_verb(word):
-            break  # "a three-year-old boy calls for help": a noun, then its verb
+        if names and head is not None and word.lower().endswith("s") and may_be_verb(word):
+            break  # "a three-year-old boy calls for help": a person, then their verb
         if word[0].isupper() and names:
             head, at = word.lower(), position + len(word)
             continue
@@ -213,9 +214,12 @@ def _verb(words: list[tuple[str, int]], kb: KnowledgeBase, *, before: bool = Fal
     return None
 
 
-def _share_of(text: str, after: list[tuple[str, int]], kb: KnowledgeBase) -> str | None:
-    """The whole a percentage is a share of ("14% of its workforce": workforce)."""
-    if not after or after[0][0].lower() != "of":
+def _share_of(text: str, after: list[tuple[str, int]], kb: KnowledgeBase, link: str = "of") -> str | None:
+    """The whole a percentage is a share of ("14% of its workforce": workforce).
+
+    With ``link`` "in", what an amount is paid in ("$3.9 million in milestone payments").
+    """
+    if not after or after[0][0].lower() != link:
         return None
     rest = after[1:]
     while rest and (rest[0][0].lower() in kb.function_words or _POSSESSIVE.search(rest[0][0])):

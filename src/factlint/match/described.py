@@ -34,9 +34,9 @@ COMPARED = {*_NUMERIC, "date"}  # the kinds of claim an open description may com
 _MOST_COMPARED = 200
 
 
-def open_attribute(description: Description) -> str:
-    """The attribute of the figures of one open fact: ``about:fall (foot)``."""
-    return f"{PREFIX}{description.thing} ({description.measure})"
+def open_attribute(description: Description, attribute: str | None = None) -> str:
+    """The attribute of the figures of one open fact: ``about:fall (foot)``, ``about:profit (money)``."""
+    return f"{PREFIX}{attribute or description.thing} ({description.measure})"
 
 
 def is_open(attribute: str | None) -> bool:
@@ -62,6 +62,35 @@ def describable(claim: Claim) -> bool:
     return claim.kind in _NUMERIC and claim.quantity is not None
 
 
+def decisive_words(claim: Claim, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The words a claim is matched by here: its description's, or an attribute no party bears.
+
+    A figure with a canonical attribute but neither subject nor counterparty ("Net income came
+    in at $100 million", "the plant will draw 150 megawatts") is no fact of a named party, and
+    grouping by parties never compares it: within its story it is matched by its attribute, as
+    a description's word (not a figure of one trading day, ``dated_by_publication``: which day's
+    it is needs its party).
+    """
+    if describable(claim):
+        described = claim.described
+        assert described is not None
+        return described.about or (described.thing,)
+    if (
+        claim.attribute is not None
+        and not is_open(claim.attribute)
+        and claim.subject is None
+        and claim.counterparty is None
+        and claim.attribute not in kb.event_attributes
+        and claim.attribute not in kb.dated_by_publication
+        and claim.kind in _NUMERIC
+        and claim.quantity is not None
+        and claim.described is not None
+        and not claim.described.part
+    ):
+        return (claim.attribute,)
+    return ()
+
+
 def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
     """The claims of one story, those of a fact that two sources describe alike given its attribute.
 
@@ -74,12 +103,13 @@ def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Cla
     units = _unit_ids(kb)
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
-        if describable(claim):
+        words = decisive_words(claim, kb)
+        if words:
             described, quantity = claim.described, claim.quantity
             assert described is not None
             measure = "" if described.measure in units else described.measure
             dimension = _dimension(quantity.unit, units) if quantity is not None else ""
-            for word in described.about or (described.thing,):
+            for word in words:
                 blocks[(measure, dimension, word)].append(index)
     links = _Links()
     times: dict[int, Days] = {}
@@ -97,7 +127,7 @@ def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Cla
         if len({claims[index].source_id for index in component}) < 2:
             continue
         first = claims[component[0]]
-        attribute = open_attribute(first.described)  # type: ignore[arg-type]
+        attribute = open_attribute(first.described, first.attribute)  # type: ignore[arg-type]
         taken[attribute] += 1
         if taken[attribute] > 1:  # another fact of the same words ("founded in" of two companies)
             attribute = f"{attribute} #{taken[attribute]}"
