@@ -63,7 +63,7 @@ def test_attributes_and_aspects(text, quote, attribute, aspect):
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
-        ("It costs 19% more than last time.", "19%"),  # a percentage with no frame's context
+        ("It costs 19% more now.", "19%"),  # a percentage with no frame's context
         ("The ticket was $40.", "$40"),  # money with no cue
         ("It fell 3% on Monday.", "3%"),  # a change, but nothing says shares, an index or revenue
     ],
@@ -222,3 +222,22 @@ def test_a_price_target_is_no_share_price(text, expected):
 def test_a_company_counts_by_its_unit_and_cuts_by_their_verb(text, expected):
     quantities = [claim for claim in extract_text(text) if claim.kind == "quantity"]
     assert [claim.attribute for claim in quantities] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "aspect"),
+    [
+        (
+            "Rosberg can win the title if he scores seven points more than Hamilton.",
+            "seven points",
+            "difference",
+        ),
+        ("It costs 19% more than last time.", "19%", "difference"),
+        ("The company raised $5 billion more than it did last year.", "$5 billion", "difference"),
+        ("More than 2,000 people signed a petition.", "2,000 people", None),  # a qualifier before
+        ("It has 12 stores, more than any rival.", "12 stores", None),  # another clause
+    ],
+)
+def test_a_figure_more_than_another_is_their_difference(text, figure, aspect):
+    (claim,) = [claim for claim in extract_text(text) if claim.text == figure]
+    assert claim.aspect == aspect
