@@ -38,6 +38,7 @@ STAGE_OF = {
     "factlint.temporary": "base",
     "factlint.tables": "base",
     "factlint.words": "base",
+    "factlint.guessed": "base",
     "factlint.ingest": "ingest",
     "factlint.extract": "extract",
     "factlint.match": "match",

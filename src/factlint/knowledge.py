@@ -501,6 +501,9 @@ class KnowledgeBase:
     aspects_after: Mapping[str, tuple[str, ...]] = known(
         _FR, "aspects_after", MapOf(TEXT, PHRASES), _phrases_by_name, {},
         "the same, after the figure")
+    aspects_right_after: Mapping[str, tuple[str, ...]] = known(
+        _FR, "aspects_right_after", MapOf(TEXT, PHRASES), _phrases_by_name, {},
+        "the same, right after the figure with no word between (seven points more than)")
     before_publication: tuple[str, ...] = known(
         _FR, "before_publication", PHRASES, _phrases, (),
         "words in a clause that place its claim before publication (already, initial)")

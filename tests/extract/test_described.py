@@ -29,7 +29,7 @@ def described(text: str, figure: str) -> Description:
         ("The missile reached an altitude of 2,300 miles on Tuesday.", "2,300 miles", "mile", "altitude"),
         ("More than 2,000 people signed a petition.", "2,000 people", "person", "sign"),
         ("Palmer spent seven years with the Bengals.", "seven years", "year", "spend"),
-        ("Turnout among the 412 polling stations was high.", "412 polling stations", "station", ""),
+        ("Turnout among the 412 polling stations was high.", "412 polling stations", "station", "poll"),
         ("The gorilla weighs more than 400 pounds.", "400 pounds", "money", "weigh"),
     ],
 )
@@ -70,6 +70,18 @@ def test_years_that_are_no_age_measure_time() -> None:
         ("The plane was turning around during the 11-hour flight.", "11-hour", ("flight",)),
         ("Koroette could receive $4.9m in milestone payments.", "$4.9m", ("payment", "receive")),
         ("He spent $750,000 in campaign funds on furs.", "$750,000", ("fund", "spend")),
+        ("Rhoano unveils plans for a 400-megawatt solar farm.", "400-megawatt", ("farm",)),
+        (
+            "The plan would fund up to 40 additional emergency nurses.",
+            "40 additional emergency nurses",
+            ("fund", "emergency"),
+        ),
+        ("The leak contains 11.5 million documents.", "11.5 million documents", ("contain",)),
+        (
+            "Neskitent expects revenue of $12.4 billion in the second quarter.",
+            "$12.4 billion",
+            ("revenue", "expect"),
+        ),
     ],
 )
 def test_every_decisive_word_is_kept_the_strongest_first(

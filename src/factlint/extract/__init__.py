@@ -188,7 +188,16 @@ def _framed(
         modality=modality_of(text, span, bounds, kb),
         subject=subject,
         counterparty=counterparty,
-        described=describe(text, span, bounds, item.quantity, item.kind, kb, dates=_days(dates)),
+        described=describe(
+            text,
+            span,
+            bounds,
+            item.quantity,
+            item.kind,
+            kb,
+            dates=_days(dates),
+            date_spans=tuple((date.start, date.end) for date in dates),
+        ),
     )
     # The time reads the attribute (a stock figure's trading session).
     when = refers_to(text, framed, bounds, dates, published, kb)
@@ -196,7 +205,11 @@ def _framed(
 
 
 def _days(dates: list[Found]) -> tuple[tuple[dt.date, dt.date], ...]:
-    """The first and last day of each date found, in order (a date without days is left out)."""
+    """The first and last day of each date found, as resolved, in order (one without days is left out).
+
+    The resolver's guess of a year or week is kept here: "an ICBM launched in July" in a September
+    article is this July's, and a figure it dates is not Friday's missile.
+    """
     return tuple(
         sorted(
             (date.time.start, date.time.end)

@@ -49,8 +49,12 @@ def describe(
     kb: KnowledgeBase,
     *,
     dates: tuple[tuple[dt.date, dt.date], ...] = (),
+    date_spans: tuple[tuple[int, int], ...] = (),
 ) -> Description | None:
-    """The open description of the figure at ``span`` in its sentence ``bounds``; None for no figure."""
+    """The open description of the figure at ``span`` in its sentence ``bounds``; None for no figure.
+
+    ``dates`` are the days of the dates of its sentence, ``date_spans`` where they are written.
+    """
     if quantity is None or kind not in ("money", "percent", "quantity"):
         return None
     start, end = span
@@ -71,11 +75,12 @@ def describe(
     verb = None if head else _verb(before[::-1], kb, before=True) or (_verb(after, kb) if counted else None)
     candidates = (
         _share_of(text, after, kb) if kind == "percent" else None,
-        _share_of(text, after, kb, link="in") if kind == "money" else None,
+        _paid_in(text, after, kb, date_spans) if kind == "money" else None,
         head if age else None,
         _linked_noun(before, kb),
         head,
         verb,
+        _kind_of(text, start, end, kb) if counted else None,
     )
     about = tuple(dict.fromkeys(word for word in candidates if word))
     figure_words = {lemma_of(m.group())[0] for m in _TOKEN.finditer(text, start, end)}
@@ -151,7 +156,8 @@ def _compound_head(
 ) -> str | None:
     """The last noun of the nouns right after the figure ("$5 million break fee": fee).
 
-    With ``names``, a name may be that noun ("the 38-year-old Palmer": an age is a person's).
+    Adjectives before the first noun are passed over ("a 400-megawatt solar farm": farm). With
+    ``names``, a name may be that noun ("the 38-year-old Palmer": an age is a person's).
     """
     head = None
     at = end
@@ -163,6 +169,9 @@ def _compound_head(
             break  # "a three-year-old boy calls for help": a person, then their verb
         if word[0].isupper() and names:
             head, at = word.lower(), position + len(word)
+            continue
+        if pos == "" and head is None and word.islower():
+            at = position + len(word)  # "a 400-megawatt solar farm": an adjective before the noun
             continue
         if pos != "NOUN" or word[0].isupper():
             break
@@ -212,6 +221,36 @@ def _verb(words: list[tuple[str, int]], kb: KnowledgeBase, *, before: bool = Fal
         if pos == "VERB" and not is_common(lemma):
             return lemma
     return None
+
+
+def _kind_of(text: str, start: int, end: int, kb: KnowledgeBase) -> str | None:
+    """The word that says which of the counted things ("40 additional emergency nurses": emergency).
+
+    The modifier nearest the counted noun, when the count has one that is no function, number,
+    scale ("million") or qualifier word and not too common to tell things apart ("new").
+    """
+    words = [match.group().lower() for match in _TOKEN.finditer(text, start, end)]
+    modifiers = [
+        word
+        for word in words[:-1]
+        if word not in kb.function_words
+        and word not in kb.number_words
+        and word not in kb.scale_words
+        and word not in _qualifier_words(kb)
+    ]
+    if not modifiers:
+        return None
+    lemma = lemma_of(modifiers[-1])[0]
+    return None if is_common(lemma) else lemma
+
+
+def _paid_in(
+    text: str, after: list[tuple[str, int]], kb: KnowledgeBase, date_spans: tuple[tuple[int, int], ...]
+) -> str | None:
+    """What an amount is paid in ("$3.9m in milestone payments"), not when ("in the second quarter")."""
+    if len(after) > 1 and any(start <= after[1][1] < end for start, end in date_spans):
+        return None
+    return _share_of(text, after, kb, link="in")
 
 
 def _share_of(text: str, after: list[tuple[str, int]], kb: KnowledgeBase, link: str = "of") -> str | None:

@@ -260,9 +260,24 @@ def _aspect_after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.cache
+def _aspect_right_after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
+    return {
+        aspect: re.compile(rf"[ \t]+(?:{alternation(words)})\b")
+        for aspect, words in kb.aspects_right_after.items()
+        if words
+    }
+
+
 def _aspect_after(following: str, kb: KnowledgeBase) -> str | None:
-    """An aspect phrase within a few words after the amount, in its clause ("... in total")."""
+    """An aspect phrase right after the amount or within a few words of it, in its clause.
+
+    Right after it: "seven points more than"; within a few words: "... in total".
+    """
     clause = _CLAUSE_END.split(following, maxsplit=1)[0]
+    for aspect, pattern in _aspect_right_after_patterns(kb).items():
+        if pattern.match(clause):
+            return aspect
     for aspect, pattern in _aspect_after_patterns(kb).items():
         if pattern.match(clause):
             return aspect

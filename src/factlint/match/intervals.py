@@ -12,38 +12,15 @@ billion" and the labels can call that a dropped qualifier rather than a contradi
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import math
 
-from factlint.dates import MONTHS, WEEKDAYS
+from factlint.guessed import possible_days
 from factlint.knowledge import KnowledgeBase
-from factlint.model import Claim, TimeRef
+from factlint.model import Claim
 
 INF = math.inf
 # A written figure reaches just under half its last digit, so that "52" never meets "53".
 _HALF_STEP = 0.49
-# Precisions of a date whose year, when not written, is guessed (a day's only with its month).
-_YEARLESS = frozenset({"month", "quarter", "half", "season"})
-
-
-def _guessed(time: TimeRef) -> str | None:
-    """What a resolved date leaves to the reader's guess: its "year", its "week", or nothing.
-
-    The year when none is written ("on 19 June"), the week for a weekday alone ("on Thursday");
-    nothing for a date written in full or a word such as "yesterday".
-    """
-    if time.resolution == "absolute" or any(word.isdigit() and len(word) == 4 for word in _words(time.text)):
-        return None
-    words = set(_words(time.text))
-    if time.precision in _YEARLESS or (time.precision == "day" and words & set(MONTHS)):
-        return "year"
-    if time.precision == "day" and words & set(WEEKDAYS):
-        return "week"
-    return None
-
-
-def _words(text: str) -> list[str]:
-    return "".join(char if char.isalnum() else " " for char in text.lower()).split()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,14 +54,6 @@ class Reach:
         return self.value_low <= other.value_high and other.value_low <= self.value_high
 
 
-def _years_on(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` years on (the 28th for a 29 February that year has not)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def written_step(claim: Claim) -> float | None:
     """The worth of the last digit the claim writes: 1e9 for "$8 billion", 0.1 for "27.5%".
 
@@ -107,15 +76,10 @@ def reach(claim: Claim, kb: KnowledgeBase) -> Reach | None:
     """
     quantity = claim.quantity
     if quantity is None and claim.kind == "date" and claim.time is not None:
-        first, last = claim.time.start, claim.time.end
-        if first is None or last is None:
+        days = possible_days(claim.time)
+        if days is None:
             return None
-        guess = _guessed(claim.time)
-        if guess == "year":  # "the fourth quarter", "on 19 June": the year is the reader's guess
-            first, last = _years_on(first, -1), _years_on(last, 1)
-        elif guess == "week":  # "on Thursday": which Thursday is the reader's guess
-            first, last = first - dt.timedelta(days=6), last + dt.timedelta(days=6)
-        return Reach(float(first.toordinal()), float(last.toordinal()))
+        return Reach(float(days[0].toordinal()), float(days[1].toordinal()))
     if quantity is None or (quantity.value is None and quantity.low is None and quantity.high is None):
         return None
     low = quantity.low if quantity.low is not None else -INF
