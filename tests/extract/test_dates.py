@@ -170,3 +170,26 @@ def test_scanning_at_triggers_finds_what_a_full_scan_finds(text):
 def test_a_weekday_after_a_verb_of_saying_belongs_to_that_past_verb(text, day):
     [claim] = dates(text)
     assert claim.time.start == claim.time.end == day
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        ("Members approved the plan on Thursday 19 June.", "Thursday 19 June", dt.date(2025, 6, 19)),
+        ("The board met on Wednesday, June 18.", "Wednesday, June 18", dt.date(2025, 6, 18)),
+        ("He spoke on Sunday 5 January.", "Sunday 5 January", dt.date(2025, 1, 5)),
+        ("It was held on Wednesday 19 June.", "Wednesday 19 June", dt.date(2024, 6, 19)),
+    ],
+)
+def test_a_weekday_written_with_a_day_tells_its_year(text, quote, day):
+    (claim,) = [claim for claim in extract_text(text, dt.date(2025, 6, 11)) if claim.kind == "date"]
+    assert (claim.text.rstrip("."), claim.time.start) == (quote, day)
+
+
+def test_a_day_without_its_weekday_or_year_is_still_read_back():
+    (claim,) = [
+        claim
+        for claim in extract_text("It was held on 19 June.", dt.date(2025, 6, 11))
+        if claim.kind == "date"
+    ]
+    assert claim.time.start == dt.date(2024, 6, 19)

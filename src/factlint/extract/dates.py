@@ -67,7 +67,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)",
         rf"(?P<mdy>(?:(?:{weekday}),?\s+)?(?P<m1>{month})\s+(?P<d1>{_DAY})(?:\s*[-–]\s*(?P<d1b>{_DAY}))?"
         rf"(?:,?\s+(?P<y1>{_YEAR}))?)(?![\d:])",
-        rf"(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{month})(?:,?\s+(?P<y2>{_YEAR}))?)",
+        rf"(?P<dmy>(?:(?:{weekday}),?\s+)?(?P<d2>{_DAY})\s+(?P<m2>{month})(?:,?\s+(?P<y2>{_YEAR}))?)",
         rf"(?P<month_year>(?P<m3>{month})\s+(?:of\s+)?(?P<y3>{_YEAR}))",
         rf"(?P<slashed>(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<y4>{_YEAR}))",
         rf"(?P<quarter>(?:the\s+)?(?P<q>{'|'.join(_QUARTER_WORDS)})[\s-]+quarter"
@@ -303,7 +303,24 @@ def _day_month(
         except ValueError:
             return None
 
+    named = _written_weekday(quote)
+    if named is not None:
+        # "Thursday 19 June": the year in which 19 June is a Thursday, the nearest to publication.
+        fitting = [
+            span
+            for span in (days(year) for year in range(published.year - 1, published.year + 2))
+            if span is not None and span[0].weekday() == named
+        ]
+        if fitting:
+            start, end = min(fitting, key=lambda span: abs((span[0] - published).days))
+            return _relative(quote, start, end, "day")
     return _relative(quote, *_nearest(published, future, days), "day")
+
+
+def _written_weekday(quote: str) -> int | None:
+    """The weekday a date is written with ("Thursday 19 June": 3), if any."""
+    first = quote.split(maxsplit=1)[0].rstrip(",").lower() if quote.strip() else ""
+    return WEEKDAYS.index(first) if first in WEEKDAYS else None
 
 
 def _nearest(
