@@ -251,22 +251,18 @@ def _score(
     return min(scores, default=None)
 
 
-@functools.cache
-def _aspect_after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
-    return {
-        aspect: re.compile(rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?:{alternation(words)})\b")
-        for aspect, words in kb.aspects_after.items()
-        if words
-    }
+_WORDS_BETWEEN = r"(?:[\w'’-]+[ \t]+){0,4}?"  # up to four words between an amount and its aspect
 
 
 @functools.cache
-def _aspect_right_after_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
-    return {
-        aspect: re.compile(rf"[ \t]+(?:{alternation(words)})\b")
-        for aspect, words in kb.aspects_right_after.items()
+def _aspect_after_patterns(kb: KnowledgeBase) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each aspect's phrases right after an amount, then each aspect's within a few words of it."""
+    return tuple(
+        (aspect, re.compile(rf"[ \t]+{between}(?:{alternation(words)})\b"))
+        for phrases, between in ((kb.aspects_right_after, ""), (kb.aspects_after, _WORDS_BETWEEN))
+        for aspect, words in phrases.items()
         if words
-    }
+    )
 
 
 def _aspect_after(following: str, kb: KnowledgeBase) -> str | None:
@@ -275,10 +271,7 @@ def _aspect_after(following: str, kb: KnowledgeBase) -> str | None:
     Right after it: "seven points more than"; within a few words: "... in total".
     """
     clause = _CLAUSE_END.split(following, maxsplit=1)[0]
-    for aspect, pattern in _aspect_right_after_patterns(kb).items():
-        if pattern.match(clause):
-            return aspect
-    for aspect, pattern in _aspect_after_patterns(kb).items():
+    for aspect, pattern in _aspect_after_patterns(kb):
         if pattern.match(clause):
             return aspect
     return None
