@@ -238,7 +238,7 @@ def _event_words(spec: Mapping[Any, Any]) -> dict[str, tuple[str, ...]]:
 
 FIGURE_WORDS = ("rises", "falls", "separate_moves", "to_words", "from_words", "earlier_parts",
                 "investment_words", "valuation_cues")  # fmt: skip
-EVENT_WORDS = ("future", "not_past", "looking_ahead", "boundaries", "event_nouns")
+EVENT_WORDS = ("future", "not_past", "looking_ahead", "boundaries", "occasions", "event_nouns")
 
 
 def _entities(spec: Mapping[Any, Any]) -> tuple[Entity, ...]:

@@ -7,9 +7,10 @@ words, or a word of the future or present (``future``: "will", "is expected to")
 plan. A participle after "is", "be" or "to" is no completed event (``not_past``); a date that is a
 deadline or a reference point (``looking_ahead`` right before it or opening its clause: "by",
 "until") has no verb, and neither has one that an event noun between the verb and the date takes
-for itself (``event_nouns``: "announced a strike on March 12"). A date that opens its sentence
-("On March 12,") belongs to the main clause after it, whose first marker decides within
-``intro_reach`` words. The words are ``event_words`` in ``rules/frames.yaml``.
+for itself (``event_nouns``: "announced a strike on March 12"), unless an occasion word makes
+the noun the verb's occasion (``occasions``: "approved the plan at a meeting on 19 June"). A date
+that opens its sentence ("On March 12,") belongs to the main clause after it, whose first marker
+decides within ``intro_reach`` words. The words are ``event_words`` in ``rules/frames.yaml``.
 """
 
 from __future__ import annotations
@@ -56,13 +57,20 @@ def completed_verb(source: Source, claim: Claim, kb: KnowledgeBase) -> str | Non
         index, length, verb, done = min(
             markers, key=lambda marker: (_distance(marker[0], marker[1], at), marker[0] > at)
         )
-        if not done or _distance(index, length, at) - 1 > kb.event_reach:
+        if not done:
             return None
         between = clause[index + length : at] if index < at else clause[at + 1 : index]
+        nouns = set(words.get("event_nouns", ()))
+        occasions = set(words.get("occasions", ()))
+        occasion = _occasion_words(between, nouns, occasions) if index < at else 0
+        if _distance(index, length, at) - 1 - occasion > kb.event_reach:
+            return None
         if index < at and any(_ends_with(between[: k + 1], ahead) for k in range(len(between))):
             return None
-        nouns = set(words.get("event_nouns", ()))
-        if any(word in nouns or _singular(word) in nouns for word in between):
+        if any(
+            (word in nouns or _singular(word) in nouns) and not _after_occasion(between[:k], occasions)
+            for k, word in enumerate(between)
+        ):
             return None  # "announced a strike on March 12": the date is the strike's
         return verb
     if following is None or at > 3:
@@ -72,6 +80,24 @@ def completed_verb(source: Source, claim: Claim, kb: KnowledgeBase) -> str | Non
         return None
     index, _, verb, done = min(later)
     return verb if done and index <= kb.event_intro_reach else None
+
+
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this"})
+
+
+def _occasion_words(between: Sequence[str], nouns: set[str], occasions: set[str]) -> int:
+    """How many words of ``between`` tell the occasion ("at a meeting on"): they count for no reach."""
+    for k, word in enumerate(between):
+        if (word in nouns or _singular(word) in nouns) and _after_occasion(between[:k], occasions):
+            start = max(j for j in range(k) if between[j] in occasions)
+            return len(between) - start
+    return 0
+
+
+def _after_occasion(before: Sequence[str], occasions: set[str]) -> bool:
+    """Whether the words before an event noun end with an occasion word ("at a meeting")."""
+    words = [word for word in before if word not in _ARTICLES]
+    return bool(words) and words[-1] in occasions
 
 
 def _tokens(source: Source, claim: Claim) -> list[_Token]:
