@@ -24,7 +24,7 @@ def test_a_guessed_year_or_week_reaches_further_and_a_written_date_does_not() ->
     assert possible_days(thursday) == (dt.date(2025, 6, 6), dt.date(2025, 6, 18))
     written = TimeRef("19 June 2025", dt.date(2025, 6, 19), dt.date(2025, 6, 19), "day", "relative")
     assert possible_days(written) == (dt.date(2025, 6, 19), dt.date(2025, 6, 19))
-    told = TimeRef("Thursday 19 June", dt.date(2025, 6, 19), dt.date(2025, 6, 19), "day", "relative")
+    told = TimeRef("Thursday 19 June", dt.date(2025, 6, 19), dt.date(2025, 6, 19), "day", "absolute")
     assert possible_days(told) == (dt.date(2025, 6, 19), dt.date(2025, 6, 19))
     yesterday = TimeRef("yesterday", dt.date(2025, 6, 12), dt.date(2025, 6, 12), "day", "relative")
     assert possible_days(yesterday) == (dt.date(2025, 6, 12), dt.date(2025, 6, 12))

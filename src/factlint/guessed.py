@@ -34,14 +34,12 @@ def _guessed(time: TimeRef) -> str | None:
     """What a resolved date leaves to the reader's guess: its "year", its "week", or nothing.
 
     The year when none is written ("on 19 June"), the week for a weekday alone ("on Thursday");
-    nothing for a date written in full, with its weekday ("Thursday 19 June") or a word such as
-    "yesterday".
+    nothing for a date written in full (or with its weekday, which extraction resolves as
+    absolute: "Thursday 19 June") or a word such as "yesterday".
     """
     if time.resolution == "absolute" or any(word.isdigit() and len(word) == 4 for word in _words(time.text)):
         return None
     words = set(_words(time.text))
-    if time.precision == "day" and words & set(MONTHS) and words & set(WEEKDAYS):
-        return None  # "Thursday 19 June": the weekday tells the year
     if time.precision in _YEARLESS or (time.precision == "day" and words & set(MONTHS)):
         return "year"
     if time.precision == "day" and words & set(WEEKDAYS):

@@ -73,6 +73,10 @@ def test_the_verb_that_governs_a_date():
     assert all(wording.verb is None for wording in found.values() if wording)  # the strike's date
     _, found = wordings("The board approved it at a meeting on March 29.")  # the meeting was the occasion
     assert [wording.verb for wording in found.values() if wording and wording.verb] == ["approved"]
+    _, found = wordings("Members approved the recovery plan at a meeting on March 29.")  # "plan" a noun
+    assert [wording.verb for wording in found.values() if wording and wording.verb] == ["approved"]
+    _, found = wordings("The company plans to list its shares on March 29.")  # "plans to": the future
+    assert all(wording.verb is None for wording in found.values() if wording)
 
 
 NUMBERS = st.integers(1, 999).map(str) | st.sampled_from(["$4.10", "3.9%", "$2.5 billion", "12 people"])

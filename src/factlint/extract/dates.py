@@ -312,8 +312,9 @@ def _day_month(
             if span is not None and span[0].weekday() == named
         ]
         if fitting:
+            # The weekday fixes the year as a written one would: the date is absolute.
             start, end = min(fitting, key=lambda span: abs((span[0] - published).days))
-            return _relative(quote, start, end, "day")
+            return _absolute(quote, start, end, "day")
     return _relative(quote, *_nearest(published, future, days), "day")
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, Source
+from factlint.words import lemma_of
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:()\"“”—–?!]|\s[-]\s")
 # The date forms that may leave the year out ("March 12", "12 March"), read a year back if need be.
@@ -177,10 +178,25 @@ def _markers(words: list[str], kb: KnowledgeBase) -> list[tuple[int, int, str, b
             for index in places:
                 if tuple(words[index : index + len(phrase)]) != phrase or index in taken:
                     continue
+                if not completed and len(phrase) == 1 and _as_noun(words, index):
+                    continue  # "approved the recovery plan at...": a noun, no word of the future
                 taken.update(range(index, index + len(phrase)))
                 past = completed and not (index > 0 and words[index - 1] in not_past)
                 found.append((index, len(phrase), " ".join(phrase), past))
     return found
+
+
+def _as_noun(words: list[str], index: int) -> bool:
+    """Whether a word that may be a noun stands as one: after an article or a noun, not before "to".
+
+    "the plan", "the recovery plan" are nouns; "plans to", "will" and "expects" are not.
+    """
+    if index == 0 or (index + 1 < len(words) and words[index + 1] == "to"):
+        return False
+    if lemma_of(words[index])[1] != "NOUN":
+        return False
+    before = words[index - 1]
+    return before in _ARTICLES or lemma_of(before)[1] == "NOUN"
 
 
 def _singular(word: str) -> str:
