@@ -1,21 +1,25 @@
-"""What a figure measures, read from its own words: the open description of every number.
+"""What a figure measures, read from its own words: the open description of every number and date.
 
 The canonical attributes of ``rules/frames.yaml`` name the facts rules need by name; any other
 figure is described by the words around it, so that two sources' figures of one fact meet without
 a word list for each beat:
 
 - its ``measure``: the counted noun for a count ("2,000 people" counts ``person``), else the unit
-  ("12 feet" is ``foot``), "money" or "percent";
-- its ``thing``: the decisive word, as a lemma. The head of a noun the figure modifies ("a $5
-  million break fee" prices a ``fee``, "a 400-pound gorilla" weighs a ``gorilla``), else the noun
-  a link word joins it to ("an altitude of 2,300 miles", "an empire worth $2 billion"), else the
-  verb it goes with ("fell 12 feet", "spent seven years", "2,000 people signed"). Verbs too common
-  to tell one fact from another (say, be, have, make) are passed over, by their frequency in
-  English (``wordfreq``), not by a list;
+  ("12 feet" is ``foot``), "money", "percent", "age" ("a four-year-old boy") or "date";
+- its decisive words (``about``, the strongest first; ``thing`` is the first), as lemmas: the
+  whole a percentage is a share of ("14% of its workforce"), what an amount is paid in ("$3.9
+  million in milestone payments"), the noun a link word joins it to ("an altitude of 2,300
+  miles", "an empire worth $2 billion"), the noun it modifies ("a $5 million break fee", "a
+  400-megawatt solar farm"; an age's person, "the 38-year-old Palmer"), else the verb it goes
+  with ("fell 12 feet", "agreed to buy X for $1.5 billion", "2,000 people signed"), and for a
+  count the modifier that says which ("40 additional emergency nurses"). Verbs too common to tell
+  one fact from another (say, be, have, make) are passed over, by their frequency in English
+  (``wordfreq``), not by a list;
 - ``words``: the content lemmas of its sentence besides the figure, rarer first, for telling two
-  figures of one measure and thing apart;
+  figures of one measure and word apart;
 - ``part``: whether its clause makes it a part of a larger whole ("including 10 tourists", "two
-  of them"), by the ``descriptions.part_words`` of ``rules/language.yaml``.
+  of them"), by the ``descriptions.part_words`` of ``rules/language.yaml``;
+- ``dates``: the days of the other dates its sentence writes.
 
 Lemmas, parts of speech and word frequencies are :mod:`factlint.words`'.
 """

@@ -1,12 +1,16 @@
 """Figures no attribute names, matched by what their words say they measure.
 
 A claim without a canonical attribute has an open description (:class:`~factlint.model.Description`,
-read by :mod:`factlint.extract.described`): its measure, its decisive word and the content words of
-its sentence. Within one story, two such figures of different sources speak of one fact when they
-share measure and decisive word and their sentences are alike enough (``open_match.similarity`` in
-``rules/tolerances.yaml``, a rarity-weighted share of words in common); two figures with different
-subjects never do. The figures so linked, taken together, get one open attribute
-(``about:<thing> (<measure>)``) and are then grouped, split by time and reconciled as any other.
+read by :mod:`factlint.extract.described`): its measure, its decisive words, the content words of
+its sentence and the dates it writes. Within one story a figure is blocked under each of its
+decisive words (with its measure, and its unit's dimension: feet meet metres); two figures of
+different sources in one block speak of one fact when their sentences are alike enough
+(``open_match`` in ``rules/tolerances.yaml``: a rarity-weighted share of words in common, less
+where each source gives a single value of the block), their subjects do not differ (a date's
+must be the same) and their times meet. Two figures of one sentence never do. The figures so
+linked, through any chain, get one open attribute (``about:<word> (<measure>)``), are converted
+to one unit and are then grouped, split by time and reconciled as any other. A canonical attribute
+that no party bears is matched the same way, by its attribute.
 
 A figure that its clause makes a part of a whole ("including 10 tourists") is left out, and so is
 a fact that only one source gives: an open description is a reason to compare, never a finding by
@@ -47,9 +51,9 @@ def is_open(attribute: str | None) -> bool:
 def similarity(one: Description, other: Description) -> float:
     """How alike two figures' sentences are: the rarity-weighted share of their words in common."""
     mine, theirs = set(one.words), set(other.words)
-    union = mine | theirs
-    total = sum(rarity(word) for word in union)
-    return sum(rarity(word) for word in mine & theirs) / total if total else 0.0
+    # Summed in word order, so that the same words give the same figure under any hash seed.
+    total = sum(rarity(word) for word in sorted(mine | theirs))
+    return sum(rarity(word) for word in sorted(mine & theirs)) / total if total else 0.0
 
 
 def describable(claim: Claim) -> bool:
