@@ -199,17 +199,18 @@ def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def output_file_option(*names: str, help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An option naming a file to write, none by default (``-o/--output``, ``--json``...)."""
+    return click.option(*names, type=click.Path(dir_okay=False, path_type=Path), default=None, help=help)
+
+
 def output_options(formats: list[str], help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--format`` (one of ``formats``, ``table`` first) and ``-o/--output`` for a listing command."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        command = click.option(
-            "-o",
-            "--output",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="Write to this file instead of standard output.",
-        )(command)
+        command = output_file_option("-o", "--output", help="Write to this file instead of standard output.")(
+            command
+        )
         return format_option(formats, help_text)(command)
 
     return decorate

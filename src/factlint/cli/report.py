@@ -13,7 +13,7 @@ import click
 
 from factlint.cache import CacheWarning
 from factlint.cli.common import ExitCode, build, command_setup, fails_at, no_input, problem_lines, usage
-from factlint.cli.options import fail_on_option, reading_options
+from factlint.cli.options import fail_on_option, output_file_option, reading_options
 from factlint.ingest.corpus import list_files
 from factlint.model import Finding
 from factlint.report.html_report import render_html
@@ -25,25 +25,13 @@ from factlint.runcache import RunCache, RunKey, RunSummary, run_key
 
 @click.command()
 @reading_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The HTML report to write [default: reports/NAME.html, NAME from the input].",
+@output_file_option(
+    "-o", "--output", help="The HTML report to write [default: reports/NAME.html, NAME from the input]."
 )
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the JSON report here.",
-)
-@click.option(
+@output_file_option("--json", "json_path", help="Also write the JSON report here.")
+@output_file_option(
     "--jsonl",
     "jsonl_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
     help="Also write the report as JSON Lines here, streamed a record at a time (for archives).",
 )
 @fail_on_option("never")
