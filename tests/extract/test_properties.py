@@ -32,10 +32,10 @@ contexts = st.sampled_from(
 )
 
 
-def written(number) -> str:
+def written(number, grouping: str = ",") -> str:
     text = f"{number:f}"
     whole, _, fraction = text.partition(".")
-    whole = f"{int(whole):,}"
+    whole = f"{int(whole):,}".replace(",", grouping)
     return f"{whole}.{fraction}" if fraction else whole
 
 
@@ -49,6 +49,20 @@ def test_money_round_trips(number, scale, symbol, context):
     quantity = claims[0].quantity
     assert quantity.unit == symbol[1]
     assert abs(quantity.value - float(number) * scale[1]) <= 1e-9 * max(1.0, abs(quantity.value))
+
+
+@settings(max_examples=200)
+@given(
+    number=numbers,
+    grouping=st.sampled_from([" ", "\u00a0", "\u202f", "\u2009"]),
+    symbol=st.sampled_from(SYMBOLS),
+    context=contexts,
+)
+def test_thousands_grouped_by_spaces_round_trip(number, grouping, symbol, context):
+    quote = f"{symbol[0]}{written(number, grouping)}"
+    claims = [claim for claim in extract_text(context.format(quote)) if claim.kind == "money"]
+    assert [claim.text for claim in claims] == [quote]
+    assert abs(claims[0].quantity.value - float(number)) < 1e-9
 
 
 @settings(max_examples=200)

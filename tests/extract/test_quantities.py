@@ -26,6 +26,9 @@ def quantities(text: str):
         ("temperatures of minus 12C", "minus 12C", -12, "degree_c", None),
         ("it reached 118 degrees Fahrenheit", "118 degrees Fahrenheit", 118, "degree_f", None),
         ("1,500 people were evacuated", "1,500 people", 1500, "person", None),
+        ("10 000 people were evacuated", "10 000 people", 10_000, "person", None),
+        ("3 000 jobs", "3 000 jobs", 3000, "job", None),
+        ("a crowd of 1\u202f200\u202f000 people", "1\u202f200\u202f000 people", 1_200_000, "person", None),
         ("the 299-seat parliament", "299-seat", 299, "seat", None),
         ("he has won 24 Grand Slam titles", "24 Grand Slam titles", 24, "title", None),
         ("over the next ten years", "ten years", 10, "year", None),
@@ -96,7 +99,6 @@ def test_money_and_percentages_are_not_also_quantities():
         "The S&P 500 companies rose.",
         "the 2024 fiscal year",
         "at 10:30 hours",
-        "3 000 jobs",
     ],
 )
 def test_names_ages_years_and_sources_are_not_quantities(text):
@@ -183,6 +185,21 @@ def test_a_large_bare_number_counts_what_the_count_before_it_counts():
 )
 def test_numbers_that_do_not_continue_a_count(text, expected):
     assert [claim.text for claim in quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 5 1000-litre tanks burst.", []),  # a space groups exactly three digits
+        ("In 2019 100 people died.", []),  # a year is no group of thousands (nor is what follows)
+        ("Call 020 7946 0958 for tickets.", []),  # a telephone number
+        ("Between 3 and 300 000 people came.", ["300 000 people"]),
+    ],
+)
+def test_digits_a_space_apart_that_are_no_grouped_thousands(text, expected):
+    found = quantities(text)
+    assert [claim.text for claim in found] == expected
+    assert all(claim.quantity.value != 19_100 for claim in found)
 
 
 @pytest.mark.parametrize(

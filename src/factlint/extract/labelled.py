@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from factlint.dates import MONTHS
+from factlint.extract.numbers import GROUP_SPACES, NUMBER
 from factlint.extract.sentence_context import (
     DateSpan,
     change_pattern,
@@ -30,7 +31,7 @@ from factlint.knowledge import KnowledgeBase
 from factlint.model import Claim, Labelled, Span, singular, step_of
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/:-])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.,/:-])(?P<cur>[$€£¥])?\s?(?P<num>" + NUMBER + ")"
     r"(?P<attached>[A-Za-z]{1,3}\b)?"
     r"(?P<den>\s?/\s?\d{1,6}(?![\d/]))?"
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
@@ -303,7 +304,7 @@ def _quote(text: str, start: int, end: int) -> str:
 
 def _number(match: re.Match[str], kb: KnowledgeBase) -> tuple[float, str, float, str, int] | None:
     """A number's value, unit, half the worth of its last digit, unit word, and where it ends."""
-    digits = match.group("num").replace(",", "")
+    digits = re.sub(f"[,{GROUP_SPACES}]", "", match.group("num"))
     value = float(digits)
     step = step_of(digits)
     unit, word, end = match.group("cur") or "", "", match.end("num")

@@ -15,8 +15,13 @@ from typing import Any
 from factlint.knowledge import KnowledgeBase
 from factlint.model import Quantity
 
-# 1,234,567.89 | 1234.5 | .5 ; never part of a longer token (a version "3.11.2", a code "A380").
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# The spaces that may group thousands ("10 000", "10\u202f000"): a space, a no-break space, a
+# narrow no-break space or a thin space.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+# 1,234,567.89 | 10 000 | 1234.5 | .5 ; never part of a longer token (a version "3.11.2", a code
+# "A380"). A space groups digits only before exactly three of them ("10 000", not "5 1000").
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}}(?!\d))+|\d+)(?:\.\d+)?"
+_GROUPING = re.compile(f"[,{GROUP_SPACES}]")
 _LOOKBACK = 48
 _MULTIPLIERS = {"hundred", "dozen"}
 
@@ -192,8 +197,8 @@ class Trailing:
 
 
 def parse_number(text: str) -> float:
-    """``1,234.5`` to ``1234.5``."""
-    return float(text.replace(",", ""))
+    """``1,234.5`` to ``1234.5``; ``10 000`` to ``10000``."""
+    return float(_GROUPING.sub("", text))
 
 
 def parse_number_words(text: str, kb: KnowledgeBase) -> float:

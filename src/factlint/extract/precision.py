@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from factlint.extract.numbers import parse_number
+from factlint.extract.numbers import GROUP_SPACES, parse_number
 from factlint.model import Precision, Quantity
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_NUMBER = re.compile(rf"\d(?:[\d,]|[{GROUP_SPACES}](?=\d{{3}}(?!\d)))*(?:\.(\d+))?")
 _FRACTION = re.compile(r"\d/(\d+)")  # "8 13/16%": written to a sixteenth
 
 
