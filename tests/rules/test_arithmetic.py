@@ -138,6 +138,14 @@ def test_two_companies_in_one_sentence_are_each_checked_against_their_own_figure
     assert [evidence.quote for evidence in found.evidence] == ["$3.20", "1.8%", "$410.10"]
 
 
+def test_a_change_in_cents_is_the_change_of_a_price_in_dollars(write):
+    text = "Shares of Acme Corp closed down 87 cents, or 3.1%, at $27.40 on Friday."
+    assert not figures(write, text)
+    (found,) = figures(write, text.replace("3.1%", "4.1%"))
+    assert [evidence.quote for evidence in found.evidence] == ["87 cents", "4.1%", "$27.40"]
+    assert "3.08% of the previous $28.27, not 4.1%" in found.message
+
+
 def test_a_single_part_over_its_total_is_reported_and_one_under_it_is_not(write):
     (found,) = figures(write, "Amazon invested $10 billion, bringing its total investment to $8 billion.")
     assert "the part $10 billion is more than the total $8 billion" in found.message
