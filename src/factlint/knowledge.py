@@ -237,7 +237,8 @@ def _event_words(spec: Mapping[Any, Any]) -> dict[str, tuple[str, ...]]:
 
 
 FIGURE_WORDS = ("rises", "falls", "separate_moves", "to_words", "from_words", "earlier_parts",
-                "investment_words", "valuation_cues")  # fmt: skip
+                "investment_words", "valuation_cues", "total_before", "total_after", "partial_lists",
+                "not_parts")  # fmt: skip
 EVENT_WORDS = ("future", "not_past", "looking_ahead", "boundaries", "occasions", "event_nouns")
 
 

@@ -440,6 +440,20 @@ class Passage:
 
 
 @dataclasses.dataclass(frozen=True)
+class Listed:
+    """What a sentence lists with one figure.
+
+    For a total: ``parts``, the ids of the figures listed as what it is made of, and whether the
+    list says it is not all of them (``partial``). For a share of one whole: ``shares``, the ids
+    of the other holders' shares of that whole (the first share's id first).
+    """
+
+    parts: tuple[str, ...] = ()
+    partial: bool = False
+    shares: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
 class Wording:
     """What the words around one claim say, read by extraction for the rules.
 
@@ -453,7 +467,8 @@ class Wording:
     a value, also whether its sentence tells of a change, an earlier figure or a range
     (``change``: "up from", "revised") and its words that restrict it to a part and the places it
     names (``scopes``, ``places``, as in :class:`Labelled`). For a date: the completed verb that
-    governs it (``verb``) and whether its sentence names a year (``year_named``). The words are the
+    governs it (``verb``) and whether its sentence names a year (``year_named``). ``listed`` is what
+    its sentence lists with a figure: the parts of a total, the other shares of one whole. The words are the
     knowledge's (``figure_words`` and ``event_words`` in ``rules/frames.yaml``; ``statements`` in
     ``rules/language.yaml``).
     """
@@ -471,6 +486,7 @@ class Wording:
     places: tuple[str, ...] = ()
     verb: str | None = None
     year_named: bool = False
+    listed: Listed | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -164,6 +164,41 @@ def test_parts_a_sentence_says_may_come_are_not_added_to_what_is(write):
     )
 
 
+def test_listed_parts_of_any_measure_are_summed_against_their_total(write):
+    text = "The bidders offered $4.2 million in all: Acme $1.9 million, Bolt $1.6 million and Crane $650,000."
+    assert not figures(write, text)
+    (found,) = figures(write, text.replace("$650,000", "$450,000"))
+    assert [evidence.quote for evidence in found.evidence] == [
+        "$4.2 million",
+        "$1.9 million",
+        "$1.6 million",
+        "$450,000",
+    ]
+    assert "make $3.95 million, less than the total $4.2 million" in found.message
+
+
+def test_a_partial_list_may_fall_short_of_its_total_but_not_exceed_it(write):
+    text = "Sales totalled $4.2 million, including $1.9 million in Europe and $1.6 million in Asia."
+    assert not figures(write, text)
+    (found,) = figures(write, text.replace("$1.9 million", "$2.9 million"))
+    assert "make $4.5 million, more than the total $4.2 million" in found.message
+
+
+def test_earlier_figures_are_not_parts_of_a_total(write):
+    assert not figures(
+        write, "It raised $4.2 million in all, up from $1.9 million in 2022 and $1.6 million in 2021."
+    )
+
+
+def test_shares_of_one_whole_cannot_exceed_all_of_it(write):
+    assert not figures(write, "Smith won 50% of the vote, Jones 38% and Brown 12%.")
+    assert not figures(write, "Smith won 50.4% of the vote, Jones 38% and Brown 12%.")  # rounding allows it
+    (found,) = figures(write, "Smith won 54% of the vote, Jones 38% and Brown 12%.")
+    assert [evidence.quote for evidence in found.evidence] == ["54%", "38%", "12%"]
+    assert "the shares 54% + 38% + 12% make 104%, more than 100%" in found.message
+    assert not figures(write, "62% of adults use Facebook, 54% Instagram and 30% TikTok.")
+
+
 def test_the_rule_file_lists_the_same_words_as_the_kind():
     rule, kind = load_catalogue()["FL102"], KINDS["arithmetic"]
     assert {key: sorted(words) for key, words in rule.params.items()} == {

@@ -11,7 +11,9 @@ Read once per source, with the words of ``figure_words`` in ``rules/frames.yaml`
   them sets apart ("$0.40, while the index gained 1.5%");
 - whether its sentence has one of ``earlier_parts`` ("bringing the total to $8 billion");
 - whether its sentence says an investment is valued at it: one of ``investment_words``, then one
-  of ``valuation_cues`` within 40 characters of its clause, before the figure.
+  of ``valuation_cues`` within 40 characters of its clause, before the figure;
+- the figures its sentence lists with it as its parts or as other shares of one whole
+  (:mod:`factlint.extract.lists`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from factlint.extract.lists import ListWords, listed_figures
 from factlint.extract.numbers import alternation
 from factlint.extract.sentence_context import setting
 from factlint.knowledge import KnowledgeBase
@@ -43,6 +46,17 @@ class Words:
         self.valued = _valued_pattern(
             tuple(words.get("investment_words", ())), tuple(words.get("valuation_cues", ()))
         )
+        self.lists = ListWords(
+            total_before=tuple(words.get("total_before", ())),
+            total_after=tuple(words.get("total_after", ())),
+            partial=(*words.get("partial_lists", ()), *words.get("earlier_parts", ())),
+            not_parts=frozenset(
+                word
+                for key in ("not_parts", "rises", "falls")
+                for phrase in words.get(key, ())
+                for word in phrase.lower().split()
+            ),
+        )
 
 
 def figure_wordings(source: Source, claims: Sequence[Claim], kb: KnowledgeBase) -> dict[str, Wording]:
@@ -52,6 +66,7 @@ def figure_wordings(source: Source, claims: Sequence[Claim], kb: KnowledgeBase) 
     figures = sorted((claim for claim in claims if claim.quantity is not None), key=lambda c: c.span.start)
     sentence = {claim.id: sentence_start(text, claim) for claim in figures}
     apart = _apart(text, figures, sentence, words)
+    listed = listed_figures(text, figures, sentence, words.lists)
     earlier: dict[str, bool] = {}
     found = {}
     for claim in figures:
@@ -68,6 +83,7 @@ def figure_wordings(source: Source, claims: Sequence[Claim], kb: KnowledgeBase) 
             apart=apart.get(claim.id, ()),
             more_parts=earlier[lowered],
             of_investment=_of_investment(claim, words.valued),
+            listed=listed.get(claim.id),
             **setting(text, claim, kb),
         )
     return found

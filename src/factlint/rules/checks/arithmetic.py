@@ -1,13 +1,16 @@
 """FL102: figures of one source that arithmetic ties together, and that do not agree.
 
-Four sums, each inside one source:
+Five sums, each inside one source:
 
 - a share price, its change and its percentage change ("trading at $203.19, up by $1.37
   (0.68%)"): the previous price is the price less the change (plus it, for a fall) and the
   percentage is the change over the previous price;
 - a day's range ("fluctuating between $204.66 and $201.22") holds that day's price;
 - parts and the total one sentence says they make ("$5 billion now and $20 billion later, $30
-  billion in total"), by the total and part attributes of ``sums`` in ``rules/matching.yaml``;
+  billion in total"), by the total and part attributes of ``sums`` in ``rules/matching.yaml``, or
+  as a list next to the figure its words call the total (``Wording.listed``);
+- shares of one whole held by different holders ("Smith won 54% of the vote, Jones 38% and Brown
+  12%"), which cannot add up to more than 100%;
 - a growth rate and the two values it joins ("rose 19% to $27.5 billion from $23.1 billion").
 
 A written figure stands for everything that rounds to it (half its last written digit either side),
@@ -32,7 +35,7 @@ from factlint.rules.kinds import register
 from factlint.rules.sums.figures import written
 from factlint.rules.sums.growth import growth_rates
 from factlint.rules.sums.interval_math import around, growth_percent, meets, move_percent
-from factlint.rules.sums.parts import parts_and_totals
+from factlint.rules.sums.parts import parts_and_totals, shares_of_a_whole
 from factlint.rules.sums.sheet import Sheet
 from factlint.rules.sums.stock import day_ranges, stock_moves
 
@@ -48,7 +51,7 @@ PARAMS: dict[str, Any] = {"growth_attributes": ["revenue.growth", "stock.change_
 
 @register("arithmetic", FIELDS, PARAMS, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    """The findings of the four sums, source by source."""
+    """The findings of the five sums, source by source."""
     groups = {claim.id: group.key for group in context.groups for claim in group.claims}
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in context.claims:
@@ -61,4 +64,5 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         yield from stock_moves(context, rule, sheet)
         yield from day_ranges(context, rule, sheet)
         yield from parts_and_totals(context, rule, sheet)
+        yield from shares_of_a_whole(context, rule, sheet)
         yield from growth_rates(context, rule, sheet)

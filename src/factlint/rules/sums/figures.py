@@ -47,5 +47,18 @@ def like(claim: Claim, value: float, places: int) -> str:
     return claim.text[:first] + f"{value / precision.scale:,.{places}f}" + claim.text[last:]
 
 
+def exact_places(claim: Claim, value: float, least: int, most: int = 6) -> int:
+    """The fewest decimals, ``least`` at the least, that write ``value`` exactly as ``claim`` would.
+
+    A sum of "$1.9 million", "$1.6 million" and "$450,000" is "$3.95 million", not "$4.0 million".
+    """
+    precision = _precision(claim)
+    scaled = value / precision.scale if precision is not None and precision.scale else value
+    for places in range(least, most + 1):
+        if abs(round(scaled, places) - scaled) <= 1e-9 * max(1.0, abs(scaled)):
+            return places
+    return most
+
+
 def _precision(claim: Claim) -> Precision | None:
     return claim.quantity.precision if claim.quantity is not None else None
