@@ -62,6 +62,16 @@ def test_the_conflicting_source_is_quoted_beneath(draft):
     assert lines[at + 1].startswith("    ") and "003_31850cff8f0cd407.txt:" in lines[at + 1]
 
 
+def test_a_draft_total_the_sources_contradict_is_flagged_at_the_draft_figure(draft):
+    # The finding is located at the draft's figure and quotes the sources' one.
+    draft.write_text(CLEAN.replace("a total of $8 billion", "a total of $9 billion"), encoding="utf-8")
+    result = check(draft, "--against", SEEDS)
+    assert result.exit_code == ExitCode.FINDINGS
+    (line,) = [line for line in result.stdout.splitlines() if "FL201" in line]
+    assert line.startswith(f"{draft}:5:32: FL201 error “$9 billion” contradicts “$8")
+    assert "“$9 billion” contradicts “$9" not in result.stdout
+
+
 @pytest.mark.parametrize("fmt", ["json", "github", "junit", "sarif"])
 def test_ci_formats_carry_the_same_findings(draft, fmt):
     result = check(draft, "--against", SEEDS, "--format", fmt)

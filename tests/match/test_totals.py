@@ -41,6 +41,21 @@ def test_tranches_exceeding_the_total_contradict_it():
     assert total.label == "conflict" and "more than the total" in total.reason
 
 
+def test_a_total_the_sources_already_dispute_keeps_its_outlier_at_fault():
+    groups = reconciled(
+        {
+            "a": ("Northwind invested an initial $900 million in Corvid Labs.", JAN),
+            "b": ("Northwind invested an additional $400 million in Corvid Labs.", MAR),
+            "c": ("Northwind has invested $1.2 billion in Corvid Labs in total.", JUN),
+            "d": ("Northwind has invested a total of $1.2 billion in Corvid Labs.", JUN),
+            "e": ("Northwind has invested $1.5 billion in Corvid Labs in total.", JUN),
+        }
+    )
+    (total,) = by_attribute(groups, "investment.total")
+    assert total.label == "conflict" and "more than the total" in total.reason
+    assert [claim_id.split("#")[0] for claim_id in total.flagged] == ["e"]
+
+
 def test_missing_tranches_are_noted_not_called_a_conflict():
     groups = reconciled(
         {

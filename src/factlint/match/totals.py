@@ -3,7 +3,9 @@
 For every group of a total attribute (``sums`` in ``rules/matching.yaml``), the dated groups of
 its part attributes for the same parties in the same story, up to the total's date, are added up
 (their consensus values). Parts that sum to the total within its tolerance reconcile with it, and
-both sides say so in their reasons; parts that exceed the total contradict it; parts that fall
+both sides say so in their reasons; parts that exceed the total contradict it (the total's
+claims are flagged, unless sources already disagree on it: then its outliers stay the flagged
+ones); parts that fall
 short are noted, since sources rarely list every tranche. Figures that may be (``prospective``)
 are left out, and a part told twice (the same size, dated at most ``same_part_days`` apart) is
 added once.
@@ -57,8 +59,15 @@ def check_sums(
             result[index] = _noted(result[index], note)
         elif parts_sum > target:  # type: ignore[operator]
             note = f"the parts {listed} add up to more than the total “{total.consensus_text}”"
+            # Sources that already disagree on the total keep their outliers flagged: the figure at
+            # fault is the outlier, not the total the others agree on.
+            flagged = (
+                total.flagged
+                if total.label == "conflict" and total.flagged
+                else tuple(c.id for c in total.claims)
+            )
             result[index] = dataclasses.replace(
-                _noted(result[index], note), label="conflict", flagged=tuple(c.id for c in total.claims)
+                _noted(result[index], note), label="conflict", flagged=flagged
             )
         else:
             result[index] = _noted(result[index], f"the parts found, {listed}, cover only part of the total")
