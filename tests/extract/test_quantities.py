@@ -28,6 +28,8 @@ def quantities(text: str):
         ("1,500 people were evacuated", "1,500 people", 1500, "person", None),
         ("10 000 people were evacuated", "10 000 people", 10_000, "person", None),
         ("3 000 jobs", "3 000 jobs", 3000, "job", None),
+        ("at least eight current or former aides", "eight current or former aides", 8, "aide", "at_least"),
+        ("ten large and small companies", "ten large and small companies", 10, "company", None),
         ("a crowd of 1\u202f200\u202f000 people", "1\u202f200\u202f000 people", 1_200_000, "person", None),
         ("the 299-seat parliament", "299-seat", 299, "seat", None),
         ("he has won 24 Grand Slam titles", "24 Grand Slam titles", 24, "title", None),
@@ -181,6 +183,8 @@ def test_a_large_bare_number_counts_what_the_count_before_it_counts():
         ("It has 150 seats in parliament, and 1,200 more.", ["150 seats"]),  # more words between
         ("It sold 5 cars and 3 vans.", ["5 cars", "3 vans"]),  # the next number has its own noun
         ("It sold 5 cars and 3 in May.", ["5 cars"]),  # a small number, no scale or separators
+        ("He scored 3 and then 4 goals.", ["4 goals"]),  # "and" joins describing words only
+        ("It sold 5 and 3 cars.", ["3 cars"]),
     ],
 )
 def test_numbers_that_do_not_continue_a_count(text, expected):

@@ -40,6 +40,7 @@ _WORD = r"[a-z][a-z'’-]*[a-z]|[a-z]"
 # Describing words may be capitalised ("24 Grand Slam titles"); the counted noun may not.
 _NAME_WORD = r"[A-Za-z][a-z'’-]*[a-z]|[a-z]"
 _YEARS = range(1800, 2101)
+_JOINING = {"or", "and"}  # between two describing words of one count ("current or former")
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 
 
@@ -96,7 +97,7 @@ def _patterns(kb: KnowledgeBase) -> _Patterns:
             rf"(?P<unit>{alternation(list(word_ids))})(?![\w])",
             re.IGNORECASE,
         ),
-        count=re.compile(rf"[ \t]+(?P<words>(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,3}})(?![\w-])"),
+        count=re.compile(rf"[ \t]+(?P<words>(?:{_NAME_WORD})(?:[ \t]+(?:{_NAME_WORD})){{0,4}})(?![\w-])"),
         hyphenated=re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \t]+[a-z])"),
         range_tail=re.compile(rf"[ \t]*(?:to|-|–|—)[ \t]*(?P<num2>{NUMBER})(?:{second_scale})?"),
         vague=starting_with(
@@ -296,18 +297,22 @@ def _elliptical(
 def _count_head(text: str, position: int, compiled: _Patterns, kb: KnowledgeBase) -> tuple[str, int] | None:
     """The plural noun a number counts and where it ends.
 
-    It is the first plural noun among the next three words, after describing words only
-    ("100,000 enterprise customers"); a function word on the way means the number counts nothing.
+    It is the first plural noun among the next four words, after describing words only
+    ("100,000 enterprise customers"), which "or" and "and" may join ("eight current or former
+    members"); any other function word on the way means the number counts nothing.
     """
     following = compiled.count.match(text, position)
     if following is None:
         return None
+    previous = ""
     for word in re.finditer(r"\S+", following.group("words")):
         noun = word.group().lower()
         if word.group().islower() and _is_plural_noun(noun, None, kb):
             return noun, following.start("words") + word.end()
-        if noun in kb.function_words or noun in kb.not_count_nouns:
+        joins = noun in _JOINING and previous.islower() and previous not in kb.function_words
+        if (noun in kb.function_words and not joins) or noun in kb.not_count_nouns:
             return None
+        previous = word.group()
     return None
 
 
