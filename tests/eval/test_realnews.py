@@ -6,6 +6,7 @@ place from ``../shared/realnews`` and its tests skip, saying why, when it is abs
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,32 @@ def test_a_forbidden_code_on_a_trap_is_a_false_alarm_and_info_is_not_flagged():
     single = _finding("FL203", Severity.INFO, ("b", TWO, "flat"))
     result = score(GOLD, _report(single))
     assert (result.alarms, result.flagged, result.emitted) == (1, 0, 1)
+
+
+def test_a_placed_quote_elsewhere_in_the_file_is_no_hit_on_a_phrase_that_holds_it():
+    # "120 people" stands in the trap's phrase too, but the finding points at another place.
+    gold = Gold(
+        "hiring",
+        Path("story"),
+        findings=(),
+        traps=({"files": ["01_one.md"], "quote": "hired 120 people", "forbidden_codes": ["FL201"]},),
+    )
+    text = ONE + " Last year it hired 120 people again."
+    elsewhere = text.rindex("120 people")
+    finding = Finding(
+        "FL201",
+        "x.y",
+        Severity.ERROR,
+        "m",
+        source_id="a",
+        evidence=(Evidence("a", "120 people", Span(elsewhere, elsewhere + len("120 people"))),),
+    )
+    sources = (text_source(text, id="a", path="story/01_one.md"),)
+    report = Report(version="t", inputs=("story",), sources=sources, findings=(finding,))
+    assert score(gold, report).alarms == 0
+    at_trap = dataclasses.replace(finding, evidence=(Evidence("a", "120 people", Span(44, 54)),))
+    assert text[44:54] == "120 people"
+    assert score(gold, dataclasses.replace(report, findings=(at_trap,))).alarms == 1
 
 
 def test_input_problems_are_not_counted():

@@ -125,8 +125,10 @@ def overlaps(place: Place, text: str, phrases: Iterable[str]) -> bool:
     _, _, quote, span = place
     for phrase in phrases:
         start = text.find(phrase)
-        if span is not None and start >= 0 and span[0] < start + len(phrase) and start < span[1]:
-            return True
+        if span is not None and start >= 0:
+            if span[0] < start + len(phrase) and start < span[1]:
+                return True
+            continue  # both placed: the place decides, not a quote that the phrase happens to hold
         if quote and (quote in phrase or phrase in quote):
             return True
     return False
