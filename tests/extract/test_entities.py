@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factlint.extract import extract_text
 from factlint.extract.entities import find_entities
@@ -34,6 +36,39 @@ def test_lowercase_text_and_unknown_companies():
 
 def test_an_acronym_defined_for_an_unknown_name_is_a_candidate():
     assert mentions("Quill Data Systems (QDS) said QDS grew.")[-1] == ("QDS", "candidate:quill-data-systems")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "When Bluewater Sports Group completed the deal, it paid.",
+            ("Bluewater Sports Group", "bluewater-sports-group"),
+        ),
+        (
+            "The US-based Bluewater Sports Group said so.",
+            ("Bluewater Sports Group", "bluewater-sports-group"),
+        ),
+        ("London-listed Marlow Foods Ltd said so.", ("Marlow Foods Ltd", "marlow-foods-ltd")),
+        ("While Acme Holdings Inc grew, it hired.", ("Acme Holdings Inc", "acme-holdings-inc")),
+        # near misses: a hyphenated name of capitals and a plain one stay whole
+        ("Rolls-Royce Holdings said so.", ("Rolls-Royce Holdings", "rolls-royce-holdings")),
+        ("Harlow Retail Group said so.", ("Harlow Retail Group", "harlow-retail-group")),
+    ],
+)
+def test_a_name_begins_after_the_words_that_open_its_sentence_or_describe_it(text, expected):
+    quote, slug = expected
+    assert mentions(text)[0] == (quote, f"candidate:{slug}")
+
+
+@given(
+    opener=st.sampled_from(["When", "While", "After", "The", "US-based", "Paris-listed", "As"]),
+    name=st.sampled_from(["Bluewater Sports Group", "Quill Data Systems Ltd", "Marlow Foods Inc"]),
+)
+def test_a_candidate_never_starts_with_its_opening_word(opener, name):
+    text = f"{opener} {name} said it grew."
+    (found,) = [mention for mention in find_entities(text, default_knowledge()) if mention.end > len(opener)]
+    assert text[found.start : found.end] == name
 
 
 def test_a_lowercase_word_is_not_a_company_in_cased_text():

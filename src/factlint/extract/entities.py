@@ -94,15 +94,43 @@ def find_entities(text: str, kb: KnowledgeBase, capitalised: Names | None = None
     candidate = _candidate(kb)
     if candidate is not None and not lowercase:
         for match in candidate.finditer(text):
-            mentions.append(Mention(match.start(), match.end(), f"candidate:{_slug(match.group())}"))
+            start, end = _name_start(text, match.start(), match.end(), kb), match.end()
+            if start > match.start() and (longer := candidate.match(text, start)):
+                end = longer.end()  # "When Quill Data Systems Ltd": the name runs on to "Ltd"
+            mentions.append(Mention(start, end, f"candidate:{_slug(text[start:end])}"))
     mentions = _disjoint(mentions)
     if lowercase:
         return mentions
     taken = Occupied([(m.start, m.end) for m in mentions])
     for start, end, name in find_candidates(text, kb, capitalised):
+        trimmed = _name_start(text, start, end, kb)
+        if trimmed > start:
+            start, name = trimmed, text[trimmed:end]
         if not taken.overlaps(start, end):
             mentions.append(Mention(start, end, names.get(name.lower(), f"candidate:{_slug(name)}")))
     return _disjoint(mentions)
+
+
+_LEADING_WORD = re.compile(r"[^\s]+[ \t]+")
+
+
+def _name_start(text: str, start: int, end: int, kb: KnowledgeBase) -> int:
+    """Where a capitalised name begins, after the words that open its sentence or describe it.
+
+    "When Bluewater Sports Group", "US-based Bluewater Sports Group": those words are a function
+    word ("When", "While", "The") and a hyphenated describing word whose last part is lower case
+    ("US-based", "London-listed"); the last word always stays.
+    """
+    while True:
+        word = _LEADING_WORD.match(text, start, end)
+        if word is None:
+            return start
+        first = word.group().strip()
+        tail = first.rsplit("-", 1)[-1] if "-" in first else ""
+        if first.lower() in kb.function_words or (tail.isalpha() and tail.islower()):
+            start = word.end()
+            continue
+        return start
 
 
 def _disjoint(mentions: list[Mention]) -> list[Mention]:
