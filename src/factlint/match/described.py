@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from factlint.knowledge import KnowledgeBase
+from factlint.match.fingerprints import digits_of, fingerprint_blocks, near
 from factlint.match.units import base_of, in_unit
 from factlint.model import Claim, Description
 from factlint.words import rarity
@@ -117,20 +118,22 @@ def with_open_attributes(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Cla
                 blocks[(measure, dimension, word)].append(index)
     links = _Links()
     times: dict[int, Days] = {}
-    for key in sorted(blocks):
-        members = blocks[key]
-        if len({claims[index].source_id for index in members}) < 2 or len(members) > _MOST_COMPARED:
-            continue
-        for index in members:
-            if index not in times:
-                times[index] = _times(claims[index], kb.publication_window)
-        _link(claims, members, times, links, kb)
+    printed = _fingerprints(claims, kb)
+    for linker, by_key in ((_link, blocks), (_link_prints, printed)):
+        for key in sorted(by_key):
+            members = by_key[key]
+            if len({claims[index].source_id for index in members}) < 2 or len(members) > _MOST_COMPARED:
+                continue
+            for index in members:
+                if index not in times:
+                    times[index] = _times(claims[index], kb.publication_window)
+            linker(claims, members, times, links, kb)
     named: dict[int, Claim] = {}
     taken: dict[str, int] = defaultdict(int)
     for component in links.components():
         if len({claims[index].source_id for index in component}) < 2:
             continue
-        first = claims[component[0]]
+        first = next((claims[k] for k in component if _says_what(claims[k])), claims[component[0]])
         attribute = open_attribute(first.described, first.attribute)  # type: ignore[arg-type]
         taken[attribute] += 1
         if taken[attribute] > 1:  # another fact of the same words ("founded in" of two companies)
@@ -176,6 +179,64 @@ class _Links:
         for index in sorted(self.parent):
             found[self.root(index)].append(index)
         return sorted(members for members in found.values() if len(members) > 1)
+
+
+def _says_what(claim: Claim) -> bool:
+    """Whether a claim's description names what it measures (a thing), or its attribute does."""
+    return bool(claim.attribute) or bool(claim.described is not None and claim.described.thing)
+
+
+def _fingerprints(claims: Sequence[Claim], kb: KnowledgeBase) -> dict[tuple[str, str], list[int]]:
+    """The figures written precisely enough to be fingerprints, blocked by unit and near digits.
+
+    Only figures matching may name: those without an attribute, or whose attribute no party bears
+    (:func:`decisive_words`); never a part of a whole or a range.
+    """
+    prints = []
+    for index, claim in enumerate(claims):
+        described, quantity = claim.described, claim.quantity
+        if (
+            claim.kind not in _NUMERIC
+            or quantity is None
+            or quantity.value is None
+            or quantity.qualifier == "range"
+            or described is None
+            or described.part
+            or (claim.attribute is not None and not decisive_words(claim, kb))
+        ):
+            continue
+        digits = digits_of(claim)
+        if digits is not None:
+            prints.append((index, quantity.unit, digits))
+    return fingerprint_blocks(prints)
+
+
+def _link_prints(
+    claims: Sequence[Claim], members: list[int], times: dict[int, Days], links: _Links, kb: KnowledgeBase
+) -> None:
+    """Join the figures of one fingerprint block that are one precise figure, copied right or not.
+
+    Their digits must be near (:func:`factlint.match.fingerprints.near`), their sizes alike (within
+    a factor of two: "4,212" is not "4.212 million"), their subjects not different and their
+    sentences alike to ``open_match.alone``. Their times are not asked: the dates of their
+    sentences are often another event's ("disclosed on Wednesday" the spending of 2008), and a
+    precise figure one digit from another is seldom a new value of the same measure.
+    """
+    for position, one in enumerate(members):
+        for other in members[position + 1 :]:
+            first, second = claims[one], claims[other]
+            if first.source_id == second.source_id or links.root(one) == links.root(other):
+                continue
+            mine, theirs = digits_of(first), digits_of(second)
+            if mine is None or theirs is None or not near(mine, theirs):
+                continue
+            values = first.quantity.value, second.quantity.value  # type: ignore[union-attr]
+            if not values[0] or not values[1] or not 0.5 <= values[0] / values[1] <= 2:
+                continue
+            if first.subject and second.subject and first.subject != second.subject:
+                continue
+            if similarity(first.described, second.described) >= kb.open_similarity_alone:  # type: ignore[arg-type]
+                links.join(one, other)
 
 
 def _link(
