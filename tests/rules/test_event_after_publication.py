@@ -88,6 +88,15 @@ def test_a_day_without_a_year_is_read_as_this_years_when_it_is_a_few_days_ahead(
     assert run("On December 12 the company announced a second tranche.") == []
 
 
+def test_a_later_year_of_another_event_leaves_a_day_without_a_year_this_years():
+    text = "The maker filed for approval on March 12, setting up a potential launch in {}."
+    (found,) = run(text.format(2027))
+    assert "2025-03-12" in found.message and "has no year" in found.explanation
+    # A year that the day may be in (this one, an earlier one) keeps it as extraction reads it.
+    assert run(text.format(2025)) == []
+    assert run(text.format(2024)) == []
+
+
 def test_one_day_after_publication_names_the_time_zone_as_a_possible_cause():
     (found,) = run("The quake struck on March 6, 2025.")
     assert found.message.startswith("“struck” on March 6, 2025 (2025-03-06), 1 day(s)")

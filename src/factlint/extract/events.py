@@ -16,6 +16,7 @@ decides within ``intro_reach`` words. The words are ``event_words`` in ``rules/f
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -36,9 +37,17 @@ class _Token:
     start: int
 
 
-def names_a_year(sentence: str) -> bool:
-    """Whether a sentence names a year ("2025", "last year")."""
-    return _YEAR_WORDS.search(sentence) is not None
+def names_a_year(sentence: str, published: dt.date | None = None) -> bool:
+    """Whether a sentence names a year ("2025", "last year") that a date of it may be in.
+
+    A year after ``published`` ("a launch in 2027" in a 2026 article) is another event's: it says
+    nothing of the year of a day written without one.
+    """
+    for match in _YEAR_WORDS.finditer(sentence):
+        written = match.group()
+        if not written.isdigit() or published is None or int(written) <= published.year:
+            return True
+    return False
 
 
 def completed_verb(source: Source, claim: Claim, kb: KnowledgeBase) -> str | None:
@@ -66,8 +75,10 @@ def completed_verb(source: Source, claim: Claim, kb: KnowledgeBase) -> str | Non
         occasion = _occasion_words(between, nouns, occasions) if index < at else 0
         if _distance(index, length, at) - 1 - occasion > kb.event_reach:
             return None
-        if index < at and any(_ends_with(between[: k + 1], ahead) for k in range(len(between))):
-            return None
+        if index < at and any(
+            _ends_with(between[: k + 1], ahead) and "on" not in between[k + 1 :] for k in range(len(between))
+        ):
+            return None  # "postponed until March 12"; but "filed for approval on March 12" is done
         if any(
             (word in nouns or _singular(word) in nouns) and not _after_occasion(between[:k], occasions)
             for k, word in enumerate(between)

@@ -54,7 +54,7 @@ def wordings_of(source: Source, claims: Sequence[Claim], kb: KnowledgeBase) -> t
                     claim.id,
                     sentence_start(source.text, claim),
                     verb=completed_verb(source, claim, kb),
-                    year_named=names_a_year(claim.sentence),
+                    year_named=names_a_year(claim.sentence, source.published),
                 )
             )
     return tuple(found)

@@ -10,8 +10,9 @@ a deadline or an event noun that takes the date for itself leave it without one;
 Relative dates ("last Tuesday") are resolved against the publication date, looking back for the
 past, so they never land after it; a day written without a year ("March 12") is read the same way
 by extraction, a year back. When that day falls within ``yearless_days`` after publication in the
-publication's own year, and its sentence names no year, the finding says so: a news article that
-names a day without a year means this year's.
+publication's own year, and its sentence names no year it may be in (a later year, "a launch in
+2027", is another event's), the finding says so: a news article that names a day without a year
+means this year's.
 """
 
 from __future__ import annotations
