@@ -199,6 +199,43 @@ def test_shares_of_one_whole_cannot_exceed_all_of_it(write):
     assert not figures(write, "62% of adults use Facebook, 54% Instagram and 30% TikTok.")
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Attendance fell from 64.9% to 61.4%, a drop of 5.5 percentage points.",
+            "the gap between 64.9% and 61.4% is 3.5 percentage points, not 5.5 percentage points",
+        ),
+        (
+            "It occurred in 14.2% of patients given the drug and 18.9% of those given a placebo, "
+            "an absolute difference of 3.7 percentage points.",
+            "the gap between 14.2% and 18.9% is 4.7 percentage points, not 3.7 percentage points",
+        ),
+        (
+            "Unemployment fell to 4.1% from 4.5%, down 60 basis points.",
+            "the gap between 4.1% and 4.5% is 40 basis points, not 60 basis points",
+        ),
+    ],
+)
+def test_a_gap_in_points_is_the_distance_between_its_two_percentages(write, text, message):
+    (found,) = figures(write, text)
+    assert message in found.message
+    assert len(found.evidence) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendance fell from 64.9% to 61.4%, a drop of 3.5 percentage points.",
+        "Unemployment fell to 4.1% from 4.5%, down 40 basis points.",
+        "Shares rose 3% while bonds gained 1%, a 5 percentage point swing in the spread.",  # two moves
+        "Turnout was 61% in May, 2 percentage points below the 66% of 2019 and the 70% of 2015.",  # three
+    ],
+)
+def test_gaps_that_hold_or_that_join_no_two_levels(write, text):
+    assert not figures(write, text)
+
+
 def test_the_rule_file_lists_the_same_words_as_the_kind():
     rule, kind = load_catalogue()["FL102"], KINDS["arithmetic"]
     assert {key: sorted(words) for key, words in rule.params.items()} == {

@@ -1,6 +1,6 @@
 """FL102: figures of one source that arithmetic ties together, and that do not agree.
 
-Five sums, each inside one source:
+Six sums, each inside one source:
 
 - a share price, its change and its percentage change ("trading at $203.19, up by $1.37
   (0.68%)"): the previous price is the price less the change (plus it, for a fall) and the
@@ -11,7 +11,9 @@ Five sums, each inside one source:
   as a list next to the figure its words call the total (``Wording.listed``);
 - shares of one whole held by different holders ("Smith won 54% of the vote, Jones 38% and Brown
   12%"), which cannot add up to more than 100%;
-- a growth rate and the two values it joins ("rose 19% to $27.5 billion from $23.1 billion").
+- a growth rate and the two values it joins ("rose 19% to $27.5 billion from $23.1 billion");
+- a gap in percentage points and the two percentages it lies between ("fell from 64.9% to
+  61.4%, a drop of 3.5 percentage points").
 
 A written figure stands for everything that rounds to it (half its last written digit either side),
 so "0.68%" is 0.675 to 0.685 and "$1.37" is $1.365 to $1.375; a finding means no choice of the
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from factlint.model import Claim, Finding
 from factlint.rules.context import Context
 from factlint.rules.kinds import register
+from factlint.rules.sums.difference import point_gaps
 from factlint.rules.sums.figures import written
 from factlint.rules.sums.growth import growth_rates
 from factlint.rules.sums.interval_math import around, growth_percent, meets, move_percent
@@ -51,7 +54,7 @@ PARAMS: dict[str, Any] = {"growth_attributes": ["revenue.growth", "stock.change_
 
 @register("arithmetic", FIELDS, PARAMS, document=True)
 def check(context: Context, rule: Rule) -> Iterator[Finding]:
-    """The findings of the five sums, source by source."""
+    """The findings of the six sums, source by source."""
     groups = {claim.id: group.key for group in context.groups for claim in group.claims}
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in context.claims:
@@ -66,3 +69,4 @@ def check(context: Context, rule: Rule) -> Iterator[Finding]:
         yield from parts_and_totals(context, rule, sheet)
         yield from shares_of_a_whole(context, rule, sheet)
         yield from growth_rates(context, rule, sheet)
+        yield from point_gaps(context, rule, sheet)
