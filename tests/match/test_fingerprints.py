@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.match.fingerprints import MIN_DIGITS, digits_of, fingerprint_blocks, near
+from factlint.extract import extract_text
+from factlint.match.fingerprints import MIN_DIGITS, digits_of, fingerprint_blocks, near, phrase_of
 from factlint.model import Claim, Span
 from tests.match.helpers import reconciled
 
@@ -97,3 +98,44 @@ def test_a_precise_figure_one_digit_off_is_a_conflict_whatever_its_words():
 def test_figures_that_are_no_fingerprints_of_one_fact(one, other):
     groups = reconciled({"a": (one, DAY), "b": (other, DAY)})
     assert not [g for g in groups if len({c.source_id for c in g.claims}) > 1 and g.label == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("It will fund up to 40 additional emergency nurses.", "additional emergency nurses"),
+        ("At least eight current or former members of the committee.", "current or former members"),
+        ("The missile broke into three pieces.", None),  # one word says too little
+        ("About 1,200 people were evacuated.", None),
+        ("It raised $4 million from new outside investors.", None),  # money: no count
+    ],
+)
+def test_the_phrase_a_count_is_written_with(text, phrase):
+    (claim,) = [claim for claim in extract_text(text) if claim.kind in ("quantity", "money")]
+    assert phrase_of(claim) == phrase
+
+
+def test_one_phrase_of_a_count_links_sources_whose_words_otherwise_differ():
+    groups = reconciled(
+        {
+            "a": ("The board's plan funds up to 40 additional emergency nurses at the hospital.", DAY),
+            "b": (
+                "Eastmoor Health will recruit 40 additional emergency nurses for the hospital, it said.",
+                DAY,
+            ),
+        }
+    )
+    (group,) = [g for g in groups if len({c.source_id for c in g.claims}) == 2]
+    assert group.label == "qualifier_dropped"
+    assert [c.text for c in group.claims if c.id in group.flagged] == ["40 additional emergency nurses"]
+    assert [c.source_id for c in group.claims if c.id in group.flagged] == ["b"]
+
+
+def test_a_short_phrase_links_nothing():
+    short = reconciled(
+        {
+            "a": ("Rescuers found up to 40 new nurses at the hospital.", DAY),
+            "b": ("The union said it will recruit 40 new nurses this year.", DAY),
+        }
+    )
+    assert not [g for g in short if len({c.source_id for c in g.claims}) == 2]

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from factlint.knowledge import KnowledgeBase
-from factlint.match.fingerprints import digits_of, fingerprint_blocks, near
+from factlint.match.fingerprints import digits_of, fingerprint_blocks, near, phrase_of
 from factlint.match.units import base_of, in_unit
 from factlint.model import Claim, Description
 from factlint.words import rarity
@@ -193,6 +193,7 @@ def _fingerprints(claims: Sequence[Claim], kb: KnowledgeBase) -> dict[tuple[str,
     (:func:`decisive_words`); never a part of a whole or a range.
     """
     prints = []
+    phrased: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         described, quantity = claim.described, claim.quantity
         if (
@@ -208,7 +209,10 @@ def _fingerprints(claims: Sequence[Claim], kb: KnowledgeBase) -> dict[tuple[str,
         digits = digits_of(claim)
         if digits is not None:
             prints.append((index, quantity.unit, digits))
-    return fingerprint_blocks(prints)
+        phrase = phrase_of(claim)
+        if phrase is not None:
+            phrased[(quantity.unit, f"phrase:{phrase}")].append(index)
+    return {**fingerprint_blocks(prints), **phrased}
 
 
 def _link_prints(
@@ -216,11 +220,13 @@ def _link_prints(
 ) -> None:
     """Join the figures of one fingerprint block that are one precise figure, copied right or not.
 
-    Their digits must be near (:func:`factlint.match.fingerprints.near`), their sizes alike (within
-    a factor of two: "4,212" is not "4.212 million"), their subjects not different and their
-    sentences alike to ``open_match.alone``. Their times are not asked: the dates of their
-    sentences are often another event's ("disclosed on Wednesday" the spending of 2008), and a
-    precise figure one digit from another is seldom a new value of the same measure.
+    Their digits must be near (:func:`factlint.match.fingerprints.near`) or their counts written
+    with one phrase of three words or more (:func:`factlint.match.fingerprints.phrase_of`), their
+    sizes alike (within a factor of two: "4,212" is not "4.212 million"), their subjects not
+    different and their sentences alike to ``open_match.alone`` (for one phrase, sharing any word).
+    Their times are not asked: the dates of their sentences are often another event's
+    ("disclosed on Wednesday" the spending of 2008), and a precise figure one digit from another
+    is seldom a new value of the same measure.
     """
     for position, one in enumerate(members):
         for other in members[position + 1 :]:
@@ -228,14 +234,17 @@ def _link_prints(
             if first.source_id == second.source_id or links.root(one) == links.root(other):
                 continue
             mine, theirs = digits_of(first), digits_of(second)
-            if mine is None or theirs is None or not near(mine, theirs):
+            phrase = phrase_of(first)
+            same_phrase = phrase is not None and phrase == phrase_of(second)
+            if not (mine and theirs and near(mine, theirs)) and not same_phrase:
                 continue
             values = first.quantity.value, second.quantity.value  # type: ignore[union-attr]
             if not values[0] or not values[1] or not 0.5 <= values[0] / values[1] <= 2:
                 continue
             if first.subject and second.subject and first.subject != second.subject:
                 continue
-            if similarity(first.described, second.described) >= kb.open_similarity_alone:  # type: ignore[arg-type]
+            alike = similarity(first.described, second.described)  # type: ignore[arg-type]
+            if alike >= kb.open_similarity_alone or (alike > 0 and same_phrase):
                 links.join(one, other)
 
 

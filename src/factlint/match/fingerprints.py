@@ -3,8 +3,9 @@
 A figure written with many significant digits ("$5,587.75", "4,212") is seldom given twice by
 chance. Two such figures of one story, in one unit, whose digits are the same or differ by one
 digit or by two neighbours swapped ("$5,687.75" against "$5,587.75", "£124m" against "£142m"), are
-almost always one fact, copied right or wrong. Matching reads them as candidates to link beside
-the descriptions' blocks; the usual guards (subject, time, sentence likeness) still decide.
+almost always one fact, copied right or wrong; so are two counts written with one phrase of three
+or more words ("40 additional emergency nurses"). Matching reads them as candidates to link
+beside the descriptions' blocks; the guards of subject and sentence likeness still decide.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterable
 from factlint.model import Claim
 
 MIN_DIGITS = 4  # fewer significant digits repeat by chance ("14.2%" and "12.4%" in one trial)
+MIN_PHRASE_WORDS = 3  # "40 additional emergency nurses"; "three pieces" says too little
+_WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 _NUMBER = re.compile(r"\d[\d,.\u00a0\u202f\u2009 ]*\d|\d")
 
 
@@ -59,3 +62,20 @@ def fingerprint_blocks(prints: Iterable[tuple[int, str, str]]) -> dict[tuple[str
         for key in sorted(keys):
             blocks[(unit, key)].append(index)
     return blocks
+
+
+def phrase_of(claim: Claim) -> str | None:
+    """The words a count is written with after its number, if they are a phrase of their own.
+
+    "40 additional emergency nurses": "additional emergency nurses". Two sources that count with
+    the same phrase of three or more words copy one fact as surely as a precise figure: the
+    phrase is a fingerprint in words. Only counts (quantities) have one.
+    """
+    if claim.kind != "quantity":
+        return None
+    numbers = list(_NUMBER.finditer(claim.text))
+    rest = claim.text[numbers[-1].end() :] if numbers else claim.text
+    words = _WORDS.findall(rest.lower())
+    if not numbers:
+        words = words[1:]  # a number written in words ("eight current or former members")
+    return " ".join(words) if len(words) >= MIN_PHRASE_WORDS else None
