@@ -17,30 +17,30 @@ import functools
 import re
 from typing import Any
 
-MONTHS = {
-    name: index
-    for index, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTH_FORMS = (  # each month's full name, then its abbreviations
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: index for index, names in enumerate(_MONTH_FORMS, start=1) for name in names}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Every month name, longest first, as an alternation for patterns (no group, no trailing dot).
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The same, with the dot an abbreviation may take ("Dec.", "Sept."): a full name ends its
+# sentence without taking the full stop ("on 19 June.").
+MONTH_WRITTEN = "|".join(
+    name if name == _MONTH_FORMS[index - 1][0] else rf"{name}\.?"
+    for name, index in sorted(MONTHS.items(), key=lambda item: len(item[0]), reverse=True)
+)
 
 _ISO = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$"

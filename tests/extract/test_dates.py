@@ -193,3 +193,17 @@ def test_a_day_without_its_weekday_or_year_is_still_read_back():
         if claim.kind == "date"
     ]
     assert claim.time.start == dt.date(2024, 6, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The board meets on Thursday 19 June.", "Thursday 19 June"),  # the full stop is the sentence's
+        ("It was signed on 3 Dec. in Paris.", "3 Dec."),  # an abbreviation keeps its dot
+        ("It opened on Sept. 5, 2024.", "Sept. 5, 2024"),
+        ("It closed on May 3.", "May 3"),
+    ],
+)
+def test_a_date_quote_ends_at_its_month_unless_the_month_is_abbreviated(text, quote):
+    (claim,) = [claim for claim in extract_text(text, dt.date(2025, 6, 11)) if claim.kind == "date"]
+    assert claim.text == quote

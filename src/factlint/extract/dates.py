@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from factlint.dates import MONTH_NAMES, MONTHS, WEEKDAYS, month_bounds, parse_iso, us_order
+from factlint.dates import MONTH_WRITTEN, MONTHS, WEEKDAYS, month_bounds, parse_iso, us_order
 from factlint.extract.found import Found, Occupied
 from factlint.extract.starts import Starts, starting_with
 from factlint.model import TimeRef
@@ -60,7 +60,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    month = r"(?:" + MONTH_NAMES + r")\.?"
+    month = r"(?:" + MONTH_WRITTEN + r")"
     weekday = "|".join(WEEKDAYS)
     period = r"(?:week|month|year|decade|quarter)"
     alternatives = [
