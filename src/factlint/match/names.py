@@ -127,7 +127,9 @@ def short_names(ids: Iterable[str | None]) -> dict[str, str]:
     An unknown organisation written in full in one source and by its first words in another
     ("candidate:castlemere" and "candidate:castlemere-city") is one; so is a person named by the
     surname alone ("person:doskova") where one full name ends in it ("person:mirela-doskova").
-    A short form that could be two names stays itself.
+    A short form that could be two names stays itself. A candidate organisation named exactly as
+    a person of the corpus ("candidate:marcus-delaney" beside "person:marcus-delaney") is that
+    person, read as a company where the sentence gave no sign of a person.
     """
     known = sorted({name for name in ids if name and name.startswith(("candidate:", "person:"))})
     # Longer names by the word a short form keeps: an organisation's first, a person's last.
@@ -151,4 +153,9 @@ def short_names(ids: Iterable[str | None]) -> dict[str, str]:
         ]
         if len(longer) == 1:
             aliases[short] = longer[0]
+    people = {name.partition(":")[2]: name for name in known if name.startswith("person:")}
+    for name in known:
+        kind, _, slug = name.partition(":")
+        if kind == "candidate" and slug in people:
+            aliases[name] = aliases.get(people[slug], people[slug])  # a person read as a company
     return aliases
