@@ -517,6 +517,9 @@ class KnowledgeBase:
     prospective_after: tuple[str, ...] = known(
         _FR, "prospective.after", PHRASES, _phrases, (),
         "the same, after the figure")
+    prospective_conditions: tuple[str, ...] = known(
+        _FR, "prospective.conditions", PHRASES, _phrases, (),
+        "words that open a condition: a figure after one in its clause is what may be (if, unless)")
     change_from: tuple[str, ...] = known(
         _FR, "changes.from", PHRASES, _phrases, (),
         "words before the value before a change (from)")

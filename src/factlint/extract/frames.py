@@ -302,10 +302,14 @@ def modality_of(text: str, span: tuple[int, int], sentence: tuple[int, int], kb:
     """``"prospective"`` when the amount at ``span`` is what may be, else None.
 
     The words looked at are the last few of its clause before it, cut after any before-publication
-    word ("would build on its initial $4 billion" is what was), and the word right after it.
+    word ("would build on its initial $4 billion" is what was), and the word right after it; a
+    word of ``conditions`` anywhere in its clause before it makes it what may be too ("if he
+    scores seven points more").
     """
     before_pattern, after_pattern = _prospective_patterns(kb)
     clause = clause_before(text[sentence[0] : span[0]].lower())
+    if any(word.strip(".,;:'\"’”“") in kb.prospective_conditions for word in clause.split()):
+        return "prospective"  # "can take the title if he ... scores seven points more"
     words = clause.split()[-_PROSPECTIVE_WORDS:]
     for index in range(len(words) - 1, -1, -1):
         if words[index].strip(".,;:'\"’”“") in kb.before_publication:
