@@ -46,6 +46,23 @@ def when(text: str, quote: str, published: dt.date | None = PUBLISHED):
             (None, dt.date(2024, 11, 21), "before_publication"),
         ),
         ("Amazon invested $4 billion in the startup.", "$4 billion", (PUBLISHED, PUBLISHED, "publication")),
+        # a past date is no time of what a later verb phrase says will be
+        (
+            "The family, who bought the club in 1998 and will keep 20%, agreed the sale.",
+            "20%",
+            (PUBLISHED, PUBLISHED, "publication"),
+        ),
+        (
+            "The family bought the club in 1998 and paid $4 million for it.",
+            "$4 million",
+            (dt.date(1998, 1, 1), dt.date(1998, 12, 31), "absolute"),
+        ),
+        # a future date stays the time of the future phrase that follows it
+        (
+            "The plant is due to open next year and will have a capacity of 1.6 GW.",
+            "1.6 GW",
+            (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "relative"),
+        ),
     ],
 )
 def test_refers_to(text, quote, expected):

@@ -64,7 +64,7 @@ def _day_or_period(
     """The date or period ``item`` speaks of; ``dates`` are the resolved date claims of the text."""
     sentence_start, sentence_end = sentence
     in_sentence = [date for date in dates if sentence_start <= date.start and date.end <= sentence_end]
-    same_clause = [date for date in in_sentence if not _crosses_clause(text, item, date)]
+    same_clause = [date for date in in_sentence if not _crosses_clause(text, item, date, published)]
     # A leading clause frames the whole sentence ("As of July 10, 2025, the stock was at $203.19");
     # a date inside another clause ("(including $4B from September 2023)") belongs to that clause.
     leading = [
@@ -97,5 +97,17 @@ def _in_leading_clause(text: str, sentence_start: int, date: Found) -> bool:
     return not _CLAUSE_MARK.search(head) and text[date.end : date.end + 2].lstrip()[:1] == ","
 
 
-def _crosses_clause(text: str, item: Found, date: Found) -> bool:
-    return _CLAUSE_MARK.search(text, min(item.end, date.end), max(item.start, date.start)) is not None
+# A conjunction that opens a new verb phrase in the future: "who bought the club in 1998 and will
+# keep 20%" gives the 20% no 1998, a past date being no time of what will be.
+_FUTURE_PHRASE = re.compile(
+    r"\b(?:and|but|while|whereas)[ \t]+(?:will|would|shall|could|can|may|might|must)\b", re.IGNORECASE
+)
+
+
+def _crosses_clause(text: str, item: Found, date: Found, published: dt.date | None = None) -> bool:
+    low, high = min(item.end, date.end), max(item.start, date.start)
+    if _CLAUSE_MARK.search(text, low, high) is not None:
+        return True
+    time = date.time
+    past = published is not None and time is not None and time.end is not None and time.end < published
+    return past and date.end <= item.start and _FUTURE_PHRASE.search(text, low, high) is not None
