@@ -251,3 +251,17 @@ def test_the_html_report_shows_bidi_controls_and_undecodable_bytes_as_escapes(tm
     assert "Totals &lt;U+2067&gt;reversed&lt;U+2069&gt; &lt;U+202E&gt;dlrow" in page
     assert "$1.2</mark> &lt;U+202E&gt;billion" in page and "<bdi>Wire&lt;U+001B&gt;[2J</bdi>" in page
     assert "caf&lt;0xE9&gt;.txt" in page
+
+
+def test_a_number_too_long_to_be_finite_is_no_figure_and_the_reports_stay_valid(tmp_path):
+    from factlint.extract import extract_text
+    from factlint.pipeline import build_report
+    from factlint.report.json_report import render_json
+
+    digits = "7" * 5000
+    text = f"It paid ${digits} in all: A $1.9 million and B ${digits}. It sold {digits} units, or {digits}%."
+    claims = extract_text(text)
+    assert [claim.text for claim in claims if claim.quantity is not None] == ["$1.9 million"]
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: t\npublished: 2024-01-01\n---\n\n{text}\n", encoding="utf-8")
+    json.loads(render_json(build_report([path])))

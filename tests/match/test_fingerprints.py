@@ -32,6 +32,7 @@ def figure(text: str) -> Claim:
         ("14.2%", None),  # three digits repeat by chance
         ("$1.25 to $1.75", None),  # two numbers
         ("€1 234 567", "1234567"),
+        ("$" + "7" * 3000, None),  # a run of digits in hostile text: no fingerprint, no quadratic blocks
     ],
 )
 def test_the_significant_digits_of_a_figure(text, digits):

@@ -13,6 +13,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import hashlib
+import math
 from typing import Any, TypeVar
 
 from factlint.extract.changes import PREVIOUS, previous_values
@@ -56,6 +57,7 @@ def extract(source: Source, kb: KnowledgeBase | None = None) -> list[Claim]:
     roles = find_roles(scan, kb)
     found += [item for item in roles if not taken.overlaps(item.start, item.end)]
     found += find_listings(scan, kb)
+    found = [item for item in found if _finite(item)]
     found.sort(key=lambda item: (item.start, item.end, item.kind))
     sentences = sentence_spans(text, kb.abbreviations)
     starts = [span.start for span in sentences]
@@ -237,6 +239,21 @@ def text_source(text: str, published: dt.date | None = None, **fields: Any) -> S
         "meta_values": meta_values(fields.get("meta") or {}),
     }
     return Source(**{**defaults, **fields})
+
+
+def _finite(item: Found) -> bool:
+    """Whether a found figure is a number at all: a run of hundreds of digits reads as infinity.
+
+    Only an open bound may be infinite ("more than 5": up to infinity); a value or a lower bound
+    that is, is broken or hostile text, not a figure anyone can check.
+    """
+    quantity = item.quantity
+    if quantity is None:
+        return True
+    bounds = (quantity.value, quantity.low if quantity.low is not None else 0.0)
+    return all(bound is None or math.isfinite(bound) for bound in bounds) and (
+        quantity.high is None or quantity.high > -math.inf
+    )
 
 
 def extract_text(text: str, published: dt.date | None = None, kb: KnowledgeBase | None = None) -> list[Claim]:

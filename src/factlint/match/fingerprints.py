@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from factlint.model import Claim
 
 MIN_DIGITS = 4  # fewer significant digits repeat by chance ("14.2%" and "12.4%" in one trial)
+# More than a float holds is no figure anyone copies: a run of digits in hostile or broken text,
+# whose blocks (two a digit, each as long as the run) would cost the square of its length.
+MAX_DIGITS = 15
 MIN_PHRASE_WORDS = 3  # "40 additional emergency nurses"; "three pieces" says too little
 _WORDS = re.compile(r"[^\W\d_][\w'’&-]*")
 _NUMBER = re.compile(r"\d[\d,.\u00a0\u202f\u2009 ]*\d|\d")
@@ -26,13 +29,14 @@ def digits_of(claim: Claim) -> str | None:
     """The significant digits a figure is written with ("$5,687.75": "568775"), if enough of them.
 
     Leading and trailing zeros say only the scale ("2,300" is "23"); a figure whose text holds no
-    single number, or one with fewer than :data:`MIN_DIGITS` significant digits, has none.
+    single number, or one with fewer than :data:`MIN_DIGITS` or more than :data:`MAX_DIGITS`
+    significant digits, has none.
     """
     numbers = _NUMBER.findall(claim.text)
     if len(numbers) != 1:
         return None
     significant = re.sub(r"\D", "", numbers[0]).strip("0")
-    return significant if len(significant) >= MIN_DIGITS else None
+    return significant if MIN_DIGITS <= len(significant) <= MAX_DIGITS else None
 
 
 def near(one: str, other: str) -> bool:
