@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
+from factlint.extract.numbers import alternation
 from factlint.model import Claim, Listed
 
 _JOINT = re.compile(r"\s*(?:[,;]\s*(?:(?:and|plus)\b\s*)?|\b(?:and|plus|&)\b\s*)", re.IGNORECASE)
@@ -42,12 +43,37 @@ _BEFORE_RUN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 
 @dataclasses.dataclass(frozen=True)
 class ListWords:
-    """The words that mark a total, a partial list and figures that are no parts (lower case)."""
+    """The words that mark a total, a partial list and figures that are no parts, as patterns.
 
-    total_before: tuple[str, ...]
-    total_after: tuple[str, ...]
-    partial: tuple[str, ...]
+    Made once a knowledge by :meth:`of`: ``total_before`` ends a text with a total word,
+    ``total_after`` begins one, ``partial`` finds a partial-list word and ``marks`` any of the
+    three (lower-case text, whole words).
+    """
+
+    total_before: re.Pattern[str]
+    total_after: re.Pattern[str]
+    partial: re.Pattern[str]
+    marks: re.Pattern[str]
     not_parts: frozenset[str]
+
+    @classmethod
+    def of(
+        cls, before: Sequence[str], after: Sequence[str], partial: Sequence[str], not_parts: frozenset[str]
+    ) -> ListWords:
+        """The patterns of the phrases of ``figure_words``."""
+
+        def words(phrases: Sequence[str]) -> str:
+            if not phrases:
+                return "(?!)"  # no words: a pattern that matches nothing
+            return alternation([phrase.lower() for phrase in phrases], flexible=False)
+
+        return cls(
+            total_before=re.compile(rf"(?<!\w)(?:{words(before)})\s*$"),
+            total_after=re.compile(rf"[ ,]*(?:{words(after)})(?!\w)"),
+            partial=re.compile(rf"(?<!\w)(?:{words(partial)})(?!\w)"),
+            marks=re.compile(rf"(?<!\w)(?:{words([*before, *after, *partial])})(?!\w)"),
+            not_parts=not_parts,
+        )
 
 
 def listed_figures(
@@ -82,8 +108,8 @@ def _total(text: str, start: int, members: Sequence[Claim], words: ListWords) ->
     totals = [
         claim
         for claim in members
-        if _ends_with(text[start : claim.span.start], words.total_before)
-        or _starts_with(text[claim.span.end : claim.span.end + 24], words.total_after)
+        if words.total_before.search(text[start : claim.span.start].lower())
+        or words.total_after.match(text[claim.span.end : claim.span.end + 24].lower())
     ]
     return totals[0] if len(totals) == 1 else None
 
@@ -102,7 +128,7 @@ def _parts(text: str, start: int, members: Sequence[Claim], total: Claim, words:
     if _BEFORE_RUN.search(text[start : run[0].span.start]):
         return None  # "between $1 and $2", "from $3 to $4": a range, not parts
     sentence = text[start : max(total.span.end, run[-1].span.end)].lower()
-    partial = any(_has_phrase(sentence, phrase) for phrase in words.partial)
+    partial = words.partial.search(sentence) is not None
     return Listed(parts=tuple(claim.id for claim in run), partial=partial)
 
 
@@ -136,9 +162,7 @@ def _is_label(label: str, words: ListWords) -> bool:
 
 def _joins_total(joint: str, words: ListWords) -> bool:
     """Whether what stands between a total and its list only marks the total and links them."""
-    rest = joint.lower()
-    for phrase in (*words.total_before, *words.total_after, *words.partial):
-        rest = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", rest)
+    rest = words.marks.sub(" ", joint.lower())
     found = _WORD.findall(rest)
     if any(character.isdigit() for character in rest) or len(found) > _LABEL_WORDS:
         return False
@@ -176,17 +200,3 @@ def _holder_before(text: str, start: int, claim: Claim) -> bool:
         and not any(word[:1].isupper() for word in _WORD.findall(verb))
         and not any(word in _NO_VERB for word in found)
     )
-
-
-def _ends_with(before: str, phrases: Sequence[str]) -> bool:
-    lowered = before.lower().rstrip()
-    return any(re.search(rf"(?<!\w){re.escape(phrase)}$", lowered) for phrase in phrases)
-
-
-def _starts_with(after: str, phrases: Sequence[str]) -> bool:
-    lowered = after.lower().lstrip(" ,")
-    return any(re.match(rf"{re.escape(phrase)}(?!\w)", lowered) for phrase in phrases)
-
-
-def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None

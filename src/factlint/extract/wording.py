@@ -46,11 +46,11 @@ class Words:
         self.valued = _valued_pattern(
             tuple(words.get("investment_words", ())), tuple(words.get("valuation_cues", ()))
         )
-        self.lists = ListWords(
-            total_before=tuple(words.get("total_before", ())),
-            total_after=tuple(words.get("total_after", ())),
-            partial=(*words.get("partial_lists", ()), *words.get("earlier_parts", ())),
-            not_parts=frozenset(
+        self.lists = ListWords.of(
+            tuple(words.get("total_before", ())),
+            tuple(words.get("total_after", ())),
+            (*words.get("partial_lists", ()), *words.get("earlier_parts", ())),
+            frozenset(
                 word
                 for key in ("not_parts", "rises", "falls")
                 for phrase in words.get(key, ())
